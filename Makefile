@@ -1,0 +1,107 @@
+# dnn-step-by-step - build, test and run.
+#
+#   make              build/libdnn.a (the library: a program needs nn/nn.hpp, this archive and -pthread)
+#   make demo         the main job (see README.md)
+#   make test         build and run every test (installs doctest-dev when run as root and it is missing)
+#   make debug        library, tests and demos with -O0 -g in build/debug, for stepping through
+#   make test SANITIZE=1     the tests under -fsanitize=address,undefined (build/sanitize)
+#   make test CXX=clang++    the same with another compiler (build/clang++)
+#   make clean
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+# ---- configuration ---------------------------------------------------------------------------------------
+# Never -ffast-math / -Ofast, and no contraction into FMA outside the GEMM kernels: results must stay
+# comparable with numpy's bit for bit where the order of operations is the same.
+WARNINGS  := -Wall -Wextra
+CXXSTD    := -std=c++20
+BASEFLAGS := $(CXXSTD) $(WARNINGS) -ffp-contract=off -pthread -I. -MMD -MP
+
+ifeq ($(SANITIZE),1)
+  CONFIG   := sanitize
+  OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+  LINKOPTS := -fsanitize=address,undefined
+else ifeq ($(DEBUG),1)
+  CONFIG   := debug
+  OPTFLAGS := -O0 -g
+else
+  CONFIG   :=
+  OPTFLAGS := -O2
+endif
+
+# One build folder per compiler and configuration, so switching never mixes object files.
+COMPILER := $(notdir $(CXX))
+ifeq ($(filter $(COMPILER),g++ c++),)
+  COMPILERDIR := /$(COMPILER)
+endif
+BUILD := build$(COMPILERDIR)$(if $(CONFIG),/$(CONFIG))
+
+CXXFLAGS_ALL = $(BASEFLAGS) $(OPTFLAGS) $(EXTRA_CXXFLAGS)
+LDFLAGS_ALL  = -pthread $(LINKOPTS) $(EXTRA_LDFLAGS)
+
+# ---- the library -----------------------------------------------------------------------------------------
+LIB_DIRS := matrix nn io app
+LIB_SRCS := $(sort $(wildcard $(addsuffix /*.cpp,$(LIB_DIRS))))
+LIB_OBJS := $(LIB_SRCS:%.cpp=$(BUILD)/obj/%.o)
+LIB      := $(BUILD)/libdnn.a
+
+$(BUILD)/obj/%.o: %.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS_ALL) $(CXXFLAGS_$(subst /,_,$*)) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	@rm -f $@
+	ar rcs $@ $^
+
+.PHONY: all
+all: $(LIB)
+
+# ---- tests -----------------------------------------------------------------------------------------------
+TEST_SRCS := $(sort $(wildcard tests/*.cpp))
+TEST_OBJS := $(TEST_SRCS:%.cpp=$(BUILD)/obj/%.o)
+TEST_BIN  := $(BUILD)/tests/run_tests
+
+$(TEST_OBJS): | doctest-header
+
+$(TEST_BIN): $(TEST_OBJS) $(LIB)
+	@mkdir -p $(@D)
+	$(CXX) $(TEST_OBJS) $(LIB) $(LDFLAGS_ALL) -o $@
+
+.PHONY: doctest-header test tests-bin
+tests-bin: $(TEST_BIN)
+doctest-header:
+	@CXX="$(CXX)" tests/ensure-doctest.sh
+
+# TEST_ARGS passes options to doctest, e.g. make test TEST_ARGS='-tc="*linear*"'
+test: $(TEST_BIN)
+	@tests/run.sh $(TEST_BIN) $(TEST_ARGS)
+
+# ---- demo ------------------------------------------------------------------------------------------------
+DEMO_SRCS := $(sort $(wildcard demo/*.cpp))
+DEMO_BINS := $(DEMO_SRCS:demo/%.cpp=$(BUILD)/demo/%)
+
+$(BUILD)/demo/%: $(BUILD)/obj/demo/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
+
+.PHONY: demo demos
+demos: $(DEMO_BINS)
+demo: $(BUILD)/demo/replay_notebook
+	@$(BUILD)/demo/replay_notebook
+
+# ---- debug build -----------------------------------------------------------------------------------------
+.PHONY: debug
+debug:
+	@$(MAKE) --no-print-directory DEBUG=1 all demos tests-bin
+	@echo "debug build in build/debug (-O0 -g): e.g. gdb build/debug/demo/replay_notebook"
+
+# ---- optional parts add their rules here (benchmarks, tutorials, ...) ------------------------------------
+-include $(sort $(wildcard mk/*.mk))
+
+.PHONY: clean
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

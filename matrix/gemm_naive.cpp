@@ -1,0 +1,22 @@
+// matrix/gemm_naive.cpp - the plain triple-loop GEMM, kept as the reference the fast one is tested against.
+#include "matrix/gemm.hpp"
+
+namespace dnn::gemm {
+
+void gemm_naive(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t K,
+                const double* A, std::size_t lda, const double* B, std::size_t ldb,
+                double* C, std::size_t ldc) {
+    for (std::size_t i = 0; i < M; ++i) {
+        for (std::size_t j = 0; j < N; ++j) {
+            double sum = 0.0;
+            for (std::size_t k = 0; k < K; ++k) {
+                const double a = trans_a ? A[k * lda + i] : A[i * lda + k];
+                const double b = trans_b ? B[j * ldb + k] : B[k * ldb + j];
+                sum += a * b;
+            }
+            C[i * ldc + j] = sum;
+        }
+    }
+}
+
+}  // namespace dnn::gemm

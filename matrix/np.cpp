@@ -1,0 +1,160 @@
+// matrix/np.cpp - numpy's functions used by the notebooks.
+#include "matrix/np.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "matrix/gemm.hpp"
+
+namespace dnn::np {
+
+Matrix zeros(std::size_t rows, std::size_t cols) { return Matrix(rows, cols); }
+Matrix zeros(Shape shape) { return Matrix(shape.rows, shape.cols); }
+Matrix ones(std::size_t rows, std::size_t cols) { return Matrix(rows, cols, 1.0); }
+
+Matrix array(const Matrix& a) { return a.copy(); }
+
+Matrix dot(const Matrix& A, const Matrix& B) {
+    if (A.cols() != B.rows())
+        throw std::invalid_argument("np::dot: shapes " + to_string(A.shape()) + " and " + to_string(B.shape()) +
+                                    " not aligned: " + std::to_string(A.cols()) + " (dim 1) != " +
+                                    std::to_string(B.rows()) + " (dim 0)");
+    const std::size_t M = A.rows(), N = B.cols(), K = A.cols();
+    Matrix C = Matrix::uninitialized(M, N);
+    if (C.empty()) return C;
+    // Storage row stride: a transposed view stores (cols, rows) row-major.
+    const std::size_t lda = A.is_transposed() ? A.rows() : A.cols();
+    const std::size_t ldb = B.is_transposed() ? B.rows() : B.cols();
+    gemm::gemm(A.is_transposed(), B.is_transposed(), M, N, K, A.data(), lda, B.data(), ldb, C.mutable_data(), N);
+    return C;
+}
+
+namespace {
+
+// numpy's pairwise summation (pairwise_sum_DOUBLE): blocks of up to 128 elements are added with 8
+// accumulators, larger runs are split in two. Same order, so the same rounding as np.sum.
+double pairwise_sum(const double* a, std::size_t n, std::size_t stride) {
+    if (n < 8) {
+        double res = 0.0;
+        for (std::size_t i = 0; i < n; ++i) res += a[i * stride];
+        return res;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (std::size_t j = 0; j < 8; ++j) r[j] = a[j * stride];
+        std::size_t i = 8;
+        for (; i < n - (n % 8); i += 8)
+            for (std::size_t j = 0; j < 8; ++j) r[j] += a[(i + j) * stride];
+        double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; ++i) res += a[i * stride];
+        return res;
+    }
+    std::size_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_sum(a, n2, stride) + pairwise_sum(a + n2 * stride, n - n2, stride);
+}
+
+}  // namespace
+
+double sum(const Matrix& A) {
+    // The whole storage is one contiguous run whichever way it is viewed.
+    return pairwise_sum(A.data(), A.size(), 1);
+}
+
+Matrix sum(const Matrix& A, int axis, bool keepdims) {
+    if (axis < 0) axis += 2;
+    if (axis != 0 && axis != 1)
+        throw std::invalid_argument("np::sum: axis " + std::to_string(axis) + " is out of bounds for a 2-D array");
+    const std::size_t R = A.rows(), C = A.cols();
+    const std::size_t out_n = axis == 0 ? C : R;
+    Matrix out(axis == 0 || !keepdims ? 1 : R, axis == 0 ? C : (keepdims ? 1 : R));
+    double* o = out.mutable_data();
+    if (A.empty()) return out;
+    const double* a = A.data();
+    // Element (i, j) is at a[i * rs + j * cs].
+    const std::size_t rs = A.is_transposed() ? 1 : C;
+    const std::size_t cs = A.is_transposed() ? R : 1;
+    const std::size_t reduce_n = axis == 0 ? R : C;
+    const std::size_t reduce_step = axis == 0 ? rs : cs;
+    const std::size_t out_step = axis == 0 ? cs : rs;
+    if (reduce_step == 1) {
+        // The summed axis is contiguous: numpy sums each run pairwise.
+        for (std::size_t k = 0; k < out_n; ++k) o[k] = pairwise_sum(a + k * out_step, reduce_n, 1);
+    } else {
+        // The summed axis is strided: numpy adds whole rows into the result, one after another.
+        for (std::size_t r = 0; r < reduce_n; ++r) {
+            const double* line = a + r * reduce_step;
+            for (std::size_t k = 0; k < out_n; ++k) o[k] += line[k * out_step];
+        }
+    }
+    return out;
+}
+
+double mean(const Matrix& A) { return sum(A) / static_cast<double>(A.size()); }
+
+namespace {
+
+template <class F>
+Matrix map(const Matrix& A, F f) {
+    const Matrix src = A.contiguous();
+    Matrix out = Matrix::uninitialized(A.rows(), A.cols());
+    const double* x = src.data();
+    double* o = out.mutable_data();
+    for (std::size_t k = 0; k < A.size(); ++k) o[k] = f(x[k]);
+    return out;
+}
+
+}  // namespace
+
+Matrix exp(const Matrix& A) { return map(A, [](double x) { return std::exp(x); }); }
+Matrix log(const Matrix& A) { return map(A, [](double x) { return std::log(x); }); }
+Matrix sqrt(const Matrix& A) { return map(A, [](double x) { return std::sqrt(x); }); }
+Matrix abs(const Matrix& A) { return map(A, [](double x) { return std::fabs(x); }); }
+
+Matrix multiply(const Matrix& A, const Matrix& B) { return A * B; }
+Matrix divide(const Matrix& A, const Matrix& B) { return A / B; }
+Matrix divide(double a, const Matrix& B) { return a / B; }
+Matrix divide(const Matrix& A, double b) { return A / b; }
+
+// numpy's maximum: `x >= y || isnan(x) ? x : y`, so a NaN on either side propagates (std::max would not).
+static double nan_max(double x, double y) { return (x >= y || std::isnan(x)) ? x : y; }
+
+Matrix maximum(double a, const Matrix& B) { return map(B, [a](double y) { return nan_max(a, y); }); }
+Matrix maximum(const Matrix& A, double b) { return map(A, [b](double x) { return nan_max(x, b); }); }
+Matrix maximum(const Matrix& A, const Matrix& B) {
+    const Shape s = broadcast_shape(A.shape(), B.shape(), "np::maximum");
+    Matrix out = Matrix::uninitialized(s.rows, s.cols);
+    for (std::size_t i = 0; i < s.rows; ++i)
+        for (std::size_t j = 0; j < s.cols; ++j)
+            out(i, j) = nan_max(A(A.rows() == 1 ? 0 : i, A.cols() == 1 ? 0 : j),
+                                B(B.rows() == 1 ? 0 : i, B.cols() == 1 ? 0 : j));
+    return out;
+}
+
+double squeeze(const Matrix& a) {
+    if (a.size() != 1)
+        throw std::invalid_argument("np::squeeze: expected a single element to turn into a scalar, got shape " +
+                                    to_string(a.shape()));
+    return a.data()[0];
+}
+
+bool allclose(const Matrix& a, const Matrix& b, double rtol, double atol) {
+    if (a.shape() != b.shape()) return false;
+    for (std::size_t i = 0; i < a.rows(); ++i)
+        for (std::size_t j = 0; j < a.cols(); ++j) {
+            const double x = a(i, j), y = b(i, j);
+            if (!(std::fabs(x - y) <= atol + rtol * std::fabs(y))) return false;
+        }
+    return true;
+}
+
+bool array_equal(const Matrix& a, const Matrix& b) {
+    if (a.shape() != b.shape()) return false;
+    for (std::size_t i = 0; i < a.rows(); ++i)
+        for (std::size_t j = 0; j < a.cols(); ++j)
+            if (a(i, j) != b(i, j)) return false;
+    return true;
+}
+
+}  // namespace dnn::np

@@ -1,0 +1,60 @@
+// matrix/np.hpp - the numpy calls the notebooks make, under the same names: np::dot, np::sum, np::log, ...
+//
+// EN: With `namespace np = dnn::np;` (nn/nn.hpp does it inside namespace dnn) the C++ lines read like the notebook:
+//         Z = np::dot(W, A) + b;
+//         db = 1.0 / m * np::sum(dZ, 1, true);
+//     Results follow numpy's: np::sum adds in numpy's pairwise order, so sums agree with numpy bit for bit.
+// KO: 노트북과 같은 이름의 numpy 함수들입니다. np::sum은 numpy와 같은 쌍별(pairwise) 순서로 더하므로
+//     합이 numpy와 비트 단위로 같습니다.
+#pragma once
+
+#include "matrix/matrix.hpp"
+#include "matrix/ops.hpp"
+#include "matrix/random.hpp"
+
+namespace dnn::np {
+
+// np.zeros((rows, cols)), np.zeros(shape), np.ones(...)
+Matrix zeros(std::size_t rows, std::size_t cols);
+Matrix zeros(Shape shape);
+Matrix ones(std::size_t rows, std::size_t cols);
+
+// np.array(a, copy=True): an independent copy.
+Matrix array(const Matrix& a);
+
+// np.dot(A, B): A (n, k) · B (k, m) -> (n, m). A.T() and B.T() are multiplied without copying them.
+// Throws std::invalid_argument when the inner sizes differ.
+Matrix dot(const Matrix& A, const Matrix& B);
+
+// np.sum(A): the sum of all elements, in numpy's pairwise order.
+double sum(const Matrix& A);
+// np.sum(A, axis, keepdims): axis 0 sums each column -> (1, cols); axis 1 sums each row -> (rows, 1).
+// numpy returns a 1-D array when keepdims is false; the 2-D equivalent returned here is a row (1, n), which
+// broadcasts as numpy's 1-D array does. Negative axes count from the end (-1 is 1).
+Matrix sum(const Matrix& A, int axis, bool keepdims = true);
+// np.mean(A): sum / size.
+double mean(const Matrix& A);
+
+// Elementwise functions.
+Matrix exp(const Matrix& A);
+Matrix log(const Matrix& A);
+Matrix sqrt(const Matrix& A);
+Matrix abs(const Matrix& A);
+Matrix multiply(const Matrix& A, const Matrix& B);  // A * B with broadcasting
+Matrix divide(const Matrix& A, const Matrix& B);    // A / B with broadcasting
+Matrix divide(double a, const Matrix& B);
+Matrix divide(const Matrix& A, double b);
+Matrix maximum(double a, const Matrix& B);          // np.maximum(0, Z)
+Matrix maximum(const Matrix& A, double b);
+Matrix maximum(const Matrix& A, const Matrix& B);
+
+// np.squeeze(a) for a one-element array: the element as a scalar ([[17]] -> 17).
+// Throws std::invalid_argument when a has more than one element.
+double squeeze(const Matrix& a);
+
+// np.allclose(a, b, rtol, atol): same shape and |a - b| <= atol + rtol * |b| everywhere.
+bool allclose(const Matrix& a, const Matrix& b, double rtol = 1e-05, double atol = 1e-08);
+// np.array_equal(a, b): same shape and the same values.
+bool array_equal(const Matrix& a, const Matrix& b);
+
+}  // namespace dnn::np
