@@ -56,6 +56,7 @@ $(LIB): $(LIB_OBJS)
 	ar rcs $@ $^
 
 .PHONY: all
+.SECONDARY:  # keep object files make considers intermediate (demo objects)
 all: $(LIB)
 
 # ---- tests -----------------------------------------------------------------------------------------------

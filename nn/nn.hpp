@@ -12,6 +12,8 @@
 #include "matrix/ops.hpp"
 #include "matrix/random.hpp"
 #include "nn/activations.hpp"
+#include "nn/expected_outputs.hpp"
+#include "nn/notebook_check.hpp"
 #include "nn/py.hpp"
 #include "nn/step_by_step.hpp"
 #include "nn/test_cases.hpp"

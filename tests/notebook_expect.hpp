@@ -1,54 +1,25 @@
 // tests/notebook_expect.hpp - compare a result with a value as the notebook printed it.
 //
 // A printed value like [[ 3.26295337 -1.23429987]] fixes each number to within half a unit of its last printed
-// digit. check_printed() asserts exactly that for every element (a readable line names the first element that
-// differs), and, with Text::exact, that this library prints the very same text.
+// digit (dnn::notebook::parse_printed). check_printed() asserts exactly that for every element, with a readable
+// line for each element that differs, and, with Text::exact, that this library prints the very same text.
 #pragma once
 
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <sstream>
 #include <string>
-#include <vector>
 
 #include "nn/nn.hpp"
 
 namespace expect {
-
-struct PrintedNumber {
-    double value;
-    double half_unit;  // half a unit of the last printed digit
-};
-
-// The numbers of a numpy-printed array, with the precision each was printed to.
-inline std::vector<PrintedNumber> parse_printed(const std::string& text) {
-    std::vector<PrintedNumber> out;
-    std::string token;
-    auto flush = [&] {
-        if (token.empty()) return;
-        const auto e = token.find_first_of("eE");
-        const std::string mant = token.substr(0, e);
-        const auto dot = mant.find('.');
-        const int decimals = dot == std::string::npos ? 0 : static_cast<int>(mant.size() - dot - 1);
-        const int exp10 = e == std::string::npos ? 0 : std::stoi(token.substr(e + 1));
-        out.push_back({std::stod(token), 0.5 * std::pow(10.0, exp10 - decimals)});
-        token.clear();
-    };
-    for (char c : text) {
-        if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') token += c;
-        else flush();
-    }
-    flush();
-    return out;
-}
 
 enum class Text { exact, numbers_only };
 
 // Checks every element of `actual` against the notebook's printed `expected`, in C (row-major) order.
 inline void check_printed(const std::string& name, const dnn::Matrix& actual, const std::string& expected,
                           Text text = Text::exact) {
-    const auto numbers = parse_printed(expected);
+    const auto numbers = dnn::notebook::parse_printed(expected);
     INFO(name << " =\n" << actual << "\nnotebook:\n" << expected);
     REQUIRE_MESSAGE(numbers.size() == actual.size(),
                     name << ": " << actual.size() << " elements, notebook printed " << numbers.size());
