@@ -1,0 +1,175 @@
+// io/h5file.cpp - H5File: loads the file, decodes the superblock (spec Level 0A), walks groups from the
+// root to list or find datasets. The structures themselves are decoded in io/h5_*.cpp.
+#include "io/h5file.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <stdexcept>
+
+#include "io/h5_format.hpp"
+
+namespace dnn::io {
+
+using namespace h5;
+
+std::size_t Array::size() const {
+    std::size_t n = 1;
+    for (std::size_t d : shape) n *= d;
+    return n;
+}
+
+H5File::H5File(const std::string& path) : file_(std::make_unique<FileImage>()) {
+    file_->name = path;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot open HDF5 file (" + std::strerror(errno) + ")");
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size < 0) throw std::runtime_error(path + ": cannot determine the file size");
+    in.seekg(0, std::ios::beg);
+    file_->bytes.resize(std::size_t(size));
+    if (size > 0 && !in.read(reinterpret_cast<char*>(file_->bytes.data()), size))
+        throw std::runtime_error(path + ": read error");
+    open();
+}
+
+H5File H5File::from_bytes(const std::string& name, std::vector<std::uint8_t> bytes) {
+    H5File h;
+    h.file_ = std::make_unique<FileImage>();
+    h.file_->name = name;
+    h.file_->bytes = std::move(bytes);
+    h.open();
+    return h;
+}
+
+H5File::H5File(H5File&&) noexcept = default;
+H5File& H5File::operator=(H5File&&) noexcept = default;
+H5File::~H5File() = default;
+
+const std::string& H5File::path() const { return file_->name; }
+
+// The superblock sits at offset 0 or, after a user block, at 512, 1024, 2048, ...
+void H5File::open() {
+    FileImage& f = *file_;
+    static const std::uint8_t signature[8] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    std::uint64_t at = 0;
+    for (;;) {
+        if (at + 8 > f.size())
+            throw std::runtime_error(f.name + ": not an HDF5 file (no HDF5 signature found; file is " +
+                                     std::to_string(f.size()) + " bytes)");
+        if (std::memcmp(f.bytes.data() + at, signature, 8) == 0) break;
+        at = at == 0 ? 512 : at * 2;
+    }
+    Cursor c(f, "superblock", at);
+    c.skip(8);
+    const unsigned version = c.u8();
+    std::uint64_t eof = 0;
+    if (version == 0 || version == 1) {
+        c.skip(4);  // free-space, root group symbol table and shared header versions, reserved
+        f.offset_size = c.u8();
+        f.length_size = c.u8();
+        c.skip(1);
+        c.u16();  // group leaf node K
+        c.u16();  // group internal node K
+        c.u32();  // file consistency flags
+        if (version == 1) c.skip(4);  // indexed storage internal node K, reserved
+    } else if (version == 2 || version == 3) {
+        f.offset_size = c.u8();
+        f.length_size = c.u8();
+        c.u8();  // file consistency flags
+    } else {
+        c.fail("unsupported superblock version " + std::to_string(version));
+    }
+    for (unsigned s : {f.offset_size, f.length_size})
+        if (s != 2 && s != 4 && s != 8) c.fail("unsupported size of offsets/lengths " + std::to_string(s));
+    f.base = 0;
+    const std::uint64_t base = c.address();  // read with base 0
+    if (base == kUndefined || base > f.size()) c.fail("base address " + hex(base) + " outside the file");
+    f.base = base;
+    if (version < 2) {
+        c.address();  // free-space info
+        eof = c.address();
+        c.address();  // driver info
+        // Root group symbol table entry: link name offset, object header address, cache, scratch pad.
+        c.uint(f.offset_size);
+        root_ = c.address();
+        c.skip(4 + 4 + 16);
+    } else {
+        c.address();  // superblock extension
+        eof = c.address();
+        root_ = c.address();
+        c.checksum(at);
+    }
+    // The end-of-file address is stored as an absolute offset (HDF5 adds the base address when writing it).
+    if (eof != kUndefined) eof -= f.base;
+    if (eof == kUndefined || eof > f.size())
+        c.fail("file is truncated: the superblock says it ends at " + hex(eof) + " but it has " +
+               std::to_string(f.size()) + " bytes");
+    if (root_ == kUndefined) c.fail("undefined root group address");
+    read_object_header(f, root_);  // the root group must at least have a readable header
+}
+
+std::vector<std::string> H5File::datasets() const {
+    const FileImage& f = *file_;
+    std::vector<std::string> out;
+    std::set<std::uint64_t> groups;  // each group is listed once, so links back up cannot loop
+    std::function<void(std::uint64_t, const std::string&, int)> walk = [&](std::uint64_t address,
+                                                                          const std::string& prefix, int depth) {
+        if (depth > 64) fail(f, "group", address, "groups nested more than 64 deep");
+        if (!groups.insert(address).second) return;
+        const ObjectHeader oh = read_object_header(f, address);
+        for (const Link& link : group_links(f, oh)) {
+            if (!link.hard) continue;
+            const ObjectHeader child = read_object_header(f, link.address);
+            const std::string path = prefix + link.name;
+            if (is_dataset(child)) out.push_back(path);
+            else if (is_group(child)) walk(link.address, path + "/", depth + 1);
+        }
+    };
+    walk(root_, "", 0);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Array H5File::read(const std::string& name) const {
+    const FileImage& f = *file_;
+    std::vector<std::string> parts;
+    std::size_t i = 0;
+    while (i <= name.size()) {
+        const std::size_t j = std::min(name.find('/', i), name.size());
+        if (j > i) parts.push_back(name.substr(i, j - i));
+        i = j + 1;
+    }
+    auto absent = [&](const std::string& why) -> std::runtime_error {
+        std::string list;
+        try {
+            const std::vector<std::string> all = datasets();
+            for (std::size_t k = 0; k < all.size() && k < 20; ++k) list += (k ? ", " : "") + all[k];
+            if (all.size() > 20) list += ", ... (" + std::to_string(all.size()) + " in all)";
+        } catch (const std::runtime_error&) {
+            list = "(the file could not be listed)";
+        }
+        return std::runtime_error(f.name + ": no dataset '" + name + "'" + why + "; datasets: " + list);
+    };
+    if (parts.empty()) throw absent(" (empty name)");
+    std::uint64_t address = root_;
+    std::string path;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        const ObjectHeader oh = read_object_header(f, address);
+        if (!is_group(oh)) throw absent(" ('" + path + "' is not a group)");
+        const std::vector<Link> links = group_links(f, oh);
+        auto it = std::find_if(links.begin(), links.end(), [&](const Link& l) { return l.name == parts[k]; });
+        path += (k ? "/" : "") + parts[k];
+        if (it == links.end()) throw absent("");
+        if (!it->hard) throw absent(" ('" + path + "' is a soft or external link, which this reader does not follow)");
+        address = it->address;
+    }
+    const ObjectHeader oh = read_object_header(f, address);
+    if (!is_dataset(oh)) throw absent(" ('" + path + "' is a group, not a dataset)");
+    return read_dataset(f, oh, path);
+}
+
+}  // namespace dnn::io
