@@ -1,0 +1,95 @@
+// app/load_data.cpp - load_data() and the planar data set: the Application notebook's inputs.
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "app/application.hpp"
+#include "matrix/np.hpp"
+
+namespace dnn::app {
+
+namespace {
+
+// A 1-D label vector (m,) as numpy's y.reshape((1, m)).
+Matrix labels_row(const io::Array& y, const std::string& file, const std::string& key) {
+    if (y.shape.size() != 1)
+        throw std::runtime_error("load_data: " + file + ": " + key + " should be 1-D labels, but has " +
+                                 std::to_string(y.shape.size()) + " dimensions");
+    Matrix row = Matrix::uninitialized(1, y.shape[0]);
+    double* out = row.mutable_data();
+    for (std::size_t i = 0; i < y.shape[0]; ++i) out[i] = y.data[i];
+    return row;
+}
+
+void expect_images(const io::Array& x, const std::string& file, const std::string& key) {
+    if (x.shape.size() != 4)
+        throw std::runtime_error("load_data: " + file + ": " + key + " should be images (m, height, width, channels), "
+                                 "but has " + std::to_string(x.shape.size()) + " dimensions");
+}
+
+}  // namespace
+
+CatData load_data(const std::string& dir) {
+    const std::string train_path = dir + "/train_catvnoncat.h5";
+    const std::string test_path = dir + "/test_catvnoncat.h5";
+    io::H5File train_dataset(train_path);
+    io::H5File test_dataset(test_path);
+
+    CatData data;
+    data.train_x_orig = train_dataset.read("train_set_x");  // your train set features
+    data.train_y = labels_row(train_dataset.read("train_set_y"), train_path, "train_set_y");  // your train set labels
+    data.test_x_orig = test_dataset.read("test_set_x");     // your test set features
+    data.test_y = labels_row(test_dataset.read("test_set_y"), test_path, "test_set_y");      // your test set labels
+    data.classes = test_dataset.read("list_classes").strings;  // the list of classes
+
+    expect_images(data.train_x_orig, train_path, "train_set_x");
+    expect_images(data.test_x_orig, test_path, "test_set_x");
+    if (data.train_x_orig.shape[0] != data.train_y.cols())
+        throw std::runtime_error("load_data: " + train_path + ": " + std::to_string(data.train_x_orig.shape[0]) +
+                                 " images but " + std::to_string(data.train_y.cols()) + " labels");
+    if (data.test_x_orig.shape[0] != data.test_y.cols())
+        throw std::runtime_error("load_data: " + test_path + ": " + std::to_string(data.test_x_orig.shape[0]) +
+                                 " images but " + std::to_string(data.test_y.cols()) + " labels");
+    return data;
+}
+
+Matrix reshape(const io::Array& x_orig, long long rows, long long cols) {
+    const long long n = static_cast<long long>(x_orig.data.size());
+    if (rows == -1 && cols > 0 && n % cols == 0) rows = n / cols;
+    if (cols == -1 && rows > 0 && n % rows == 0) cols = n / rows;
+    if (rows < 0 || cols < 0 || rows * cols != n)
+        throw std::invalid_argument("reshape: cannot reshape array of size " + std::to_string(n) + " into shape (" +
+                                    std::to_string(rows) + ", " + std::to_string(cols) + ")");
+    Matrix m = Matrix::uninitialized(static_cast<std::size_t>(rows), static_cast<std::size_t>(cols));
+    double* out = m.mutable_data();
+    for (long long k = 0; k < n; ++k) out[k] = x_orig.data[static_cast<std::size_t>(k)];
+    return m;
+}
+
+PlanarData load_planar_dataset() {
+    np::random::seed(1);
+    const std::size_t m = 400;  // number of examples
+    const std::size_t N = m / 2;  // number of points per class
+    Matrix X(m, 2);  // data matrix where each row is a single example
+    Matrix Y(m, 1);  // labels vector (0 for red, 1 for blue)
+    const double a = 4;  // maximum ray of the flower
+
+    for (std::size_t j = 0; j < 2; ++j) {
+        // t = np.linspace(j*3.12, (j+1)*3.12, N) + np.random.randn(N)*0.2 (theta)
+        const double start = j * 3.12, stop = (j + 1) * 3.12, step = (stop - start) / (N - 1);
+        const Matrix noise_t = np::random::randn(1, N) * 0.2;
+        std::vector<double> t(N);
+        for (std::size_t i = 0; i < N; ++i) t[i] = (i + 1 == N ? stop : i * step + start) + noise_t(0, i);
+        // r = a*np.sin(4*t) + np.random.randn(N)*0.2 (radius)
+        const Matrix noise_r = np::random::randn(1, N) * 0.2;
+        for (std::size_t i = 0; i < N; ++i) {
+            const double r = a * std::sin(4 * t[i]) + noise_r(0, i);
+            X(N * j + i, 0) = r * std::sin(t[i]);
+            X(N * j + i, 1) = r * std::cos(t[i]);
+            Y(N * j + i, 0) = static_cast<double>(j);
+        }
+    }
+    return {X.T().copy(), Y.T().copy()};
+}
+
+}  // namespace dnn::app

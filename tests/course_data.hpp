@@ -1,0 +1,30 @@
+// tests/course_data.hpp - where the tests find the course's cat files: $DNN_DATA, datasets/, ../shared/datasets.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace course_data {
+
+// The folder holding train_catvnoncat.h5 and test_catvnoncat.h5, or "" when none does.
+inline std::string dir() {
+    namespace fs = std::filesystem;
+    auto has = [](const std::string& d) {
+        return !d.empty() && fs::exists(fs::path(d) / "train_catvnoncat.h5") && fs::exists(fs::path(d) / "test_catvnoncat.h5");
+    };
+    if (const char* env = std::getenv("DNN_DATA"); env && has(env)) return env;
+    for (const char* d : {"datasets", "../shared/datasets"})
+        if (has(d)) return d;
+    return "";
+}
+
+}  // namespace course_data
+
+// Ends the current test case with a "SKIPPED" message naming it when the course files are absent.
+#define REQUIRE_COURSE_DATA(name)                                                                              \
+    const std::string data_dir = course_data::dir();                                                           \
+    if (data_dir.empty()) {                                                                                    \
+        MESSAGE("SKIPPED: " name ": course files not found (set DNN_DATA to the folder holding them)");       \
+        return;                                                                                                \
+    }
