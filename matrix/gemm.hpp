@@ -25,4 +25,29 @@ void gemm(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t 
           const double* A, std::size_t lda, const double* B, std::size_t ldb,
           double* C, std::size_t ldc);
 
+// EN: The same product by direct loops (i-k-j, or one dot product per element when B is transposed or C has
+//     fewer than 8 columns), summing each element in ascending k exactly as gemm_naive does. gemm uses it for
+//     small products, where packing costs more than it saves (e.g. the notebook's 1x3 . 3x2 test cases).
+// KO: 같은 곱을 직접 루프(i-k-j, B가 전치이거나 C의 열이 8개 미만이면 원소마다 내적)로 계산합니다. 각 원소를
+//     gemm_naive와 똑같이 k 오름차순으로 더합니다. gemm은 패킹이 이득보다 비싼 작은 곱(노트북의 1x3 . 3x2
+//     테스트 등)에 이것을 씁니다.
+void gemm_direct(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t K,
+                 const double* A, std::size_t lda, const double* B, std::size_t ldb,
+                 double* C, std::size_t ldc);
+
+// EN: Cache block sizes of the blocked GEMM, in rows / columns: mc rows of A, kc values of k and nc columns
+//     of B per block (mc and nc are rounded up to whole micro-tiles). Tests shrink them to exercise every edge.
+//     set_block_sizes throws std::invalid_argument when a size is 0. Do not change them while a product runs.
+// KO: 블록 GEMM의 캐시 블록 크기(행/열 수): A의 mc행, k의 kc개, B의 nc열(mc와 nc는 마이크로 타일 단위로
+//     올림). 테스트가 모든 경계를 지나도록 줄여 씁니다. 크기가 0이면 set_block_sizes가
+//     std::invalid_argument를 던집니다. 곱을 계산하는 동안에는 바꾸지 마세요.
+struct BlockSizes {
+    std::size_t mc = 0;
+    std::size_t kc = 0;
+    std::size_t nc = 0;
+};
+void set_block_sizes(const BlockSizes& sizes);
+void reset_block_sizes();          // EN: back to the tuned defaults / KO: 조정된 기본값으로 되돌림
+BlockSizes get_block_sizes();
+
 }  // namespace dnn::gemm

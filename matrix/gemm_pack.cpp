@@ -1,0 +1,68 @@
+// matrix/gemm_pack.cpp - copies blocks of op(A) and op(B) into the micro-panel layout the micro-kernels read.
+//
+// Packing is where a transposed operand is absorbed: the kernel always reads MR numbers of A and NR numbers of
+// B per k, contiguous, whichever way the source is stored. So A.T() and B.T() never need a transposed copy of
+// the whole matrix, only this block-sized one that every GEMM makes anyway. Padding is written as zeros, so
+// the kernel can run full tiles at the edges (the padded rows and columns of the result are thrown away).
+#include <algorithm>
+
+#include "matrix/gemm_kernel.hpp"
+
+namespace dnn::gemm::detail {
+
+namespace {
+
+// Copies n (a panel width: a few dozen at most) numbers; a plain loop the compiler vectorises, cheaper here
+// than a call to memcpy.
+inline void copy_short(const double* src, std::size_t n, double* dst) {
+    for (std::size_t i = 0; i < n; ++i) dst[i] = src[i];
+}
+
+}  // namespace
+
+void pack_a(bool trans_a, const double* A, std::size_t lda, std::size_t i0, std::size_t mc, std::size_t k0,
+            std::size_t kc, std::size_t mr, double* out) {
+    for (std::size_t p = 0; p < mc; p += mr) {
+        const std::size_t rows = std::min(mr, mc - p);
+        double* dst = out + p * kc;  // panel p / mr: mr * kc numbers
+        if (!trans_a) {
+            // Row i of the panel is contiguous in A; write it down column i of the panel.
+            const double* src = A + (i0 + p) * lda + k0;
+            for (std::size_t i = 0; i < rows; ++i)
+                for (std::size_t k = 0; k < kc; ++k) dst[k * mr + i] = src[i * lda + k];
+        } else {
+            // A is stored (K, M): for each k the panel's rows are contiguous in A's row k.
+            const double* src = A + k0 * lda + i0 + p;
+            for (std::size_t k = 0; k < kc; ++k) copy_short(src + k * lda, rows, dst + k * mr);
+        }
+        for (std::size_t i = rows; i < mr; ++i)
+            for (std::size_t k = 0; k < kc; ++k) dst[k * mr + i] = 0.0;
+    }
+}
+
+void pack_b(bool trans_b, const double* B, std::size_t ldb, std::size_t k0, std::size_t kc, std::size_t j0,
+            std::size_t nc, std::size_t nr, double* out) {
+    for (std::size_t q = 0; q < nc; q += nr) {
+        const std::size_t cols = std::min(nr, nc - q);
+        double* dst = out + q * kc;  // panel q / nr: kc * nr numbers
+        if (!trans_b) {
+            // B's row k holds the panel's row k contiguously.
+            const double* src = B + k0 * ldb + j0 + q;
+            for (std::size_t k = 0; k < kc; ++k) copy_short(src + k * ldb, cols, dst + k * nr);
+        } else {
+            // B is stored (N, K): column j of the panel is contiguous in B's row j. Eight k at a time, so each
+            // source cache line is read once and the panel rows written stay in L1.
+            const double* src = B + (j0 + q) * ldb + k0;
+            for (std::size_t kk = 0; kk < kc; kk += 8) {
+                const std::size_t kend = std::min(kc, kk + 8);
+                for (std::size_t j = 0; j < cols; ++j)
+                    for (std::size_t k = kk; k < kend; ++k) dst[k * nr + j] = src[j * ldb + k];
+            }
+        }
+        if (cols < nr)
+            for (std::size_t k = 0; k < kc; ++k)
+                for (std::size_t j = cols; j < nr; ++j) dst[k * nr + j] = 0.0;
+    }
+}
+
+}  // namespace dnn::gemm::detail
