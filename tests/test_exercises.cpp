@@ -1,0 +1,283 @@
+// tests/test_exercises.cpp - the exercise generator (tools/exercise_gen.hpp) on the real graded files and on
+// small made-up sources. The whole workflow (the stubs compile, make grade on stubs / solutions / broken copies)
+// is tests/test_exercises.sh, since it runs the compiler and make.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tools/exercise_gen.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kGradedFiles = {"nn/initialization.cpp", "nn/forward.cpp", "nn/cost.cpp",
+                                               "nn/backward.cpp", "nn/update.cpp"};
+
+// The repository root: the tests run from it (make test), or from build/ when started by hand.
+fs::path repo_root() {
+    for (const fs::path& p : {fs::path("."), fs::path(".."), fs::path("../..")})
+        if (fs::exists(p / "nn/forward.cpp") && fs::exists(p / "tools/exercise_gen.hpp")) return p;
+    return {};
+}
+
+struct Made {
+    std::string source;
+    exgen::Exercise ex;
+};
+
+// Every graded file, made into its exercise copy as `make exercises` does (display path exercises/<file>).
+std::map<std::string, Made> make_all() {
+    const fs::path root = repo_root();
+    REQUIRE_MESSAGE(!root.empty(), "cannot find the repository root (nn/forward.cpp) from the current folder");
+    std::map<std::string, Made> out;
+    for (const auto& f : kGradedFiles) {
+        const std::string text = exgen::read_text_file(root / f);
+        out[f] = {text, exgen::make_exercise(text, f, "exercises/" + f, exgen::included_types(root, text))};
+    }
+    return out;
+}
+
+// The lines between each START and END marker of `text`, one vector per region.
+std::vector<std::vector<std::string>> region_bodies(const std::string& text) {
+    std::vector<std::vector<std::string>> bodies;
+    bool in = false;
+    for (const auto& line : exgen::split_lines(text)) {
+        const std::string t = exgen::trim(line);
+        if (exgen::starts_with(t, exgen::kStartMarker)) { bodies.emplace_back(); in = true; }
+        else if (exgen::starts_with(t, exgen::kEndMarker)) in = false;
+        else if (in) bodies.back().push_back(t);
+    }
+    return bodies;
+}
+
+std::vector<std::string> placeholders(const exgen::Region& r) {
+    std::vector<std::string> out;
+    for (const auto& p : r.placeholders) out.push_back(p.type + " " + p.name);
+    return out;
+}
+
+const exgen::Region& region_of(const exgen::Exercise& ex, const std::string& function, int index = 0) {
+    for (const auto& r : ex.regions)
+        if (r.function == function && r.index == index) return r;
+    FAIL("no region " << index << " in " << function);
+    throw 0;  // not reached
+}
+
+exgen::Exercise make(const std::string& source, const std::string& header = "") {
+    exgen::TypeTable types;
+    exgen::add_types(types, header);
+    return exgen::make_exercise(source, "t.cpp", "ex/t.cpp", types);
+}
+
+}  // namespace
+
+TEST_CASE("exercises: the graded files hold the ten graded functions, each region with its own hints") {
+    const auto all = make_all();
+    std::vector<std::string> functions;
+    for (const auto& f : kGradedFiles)
+        for (const auto& name : all.at(f).ex.functions()) functions.push_back(name);
+    CHECK(functions == std::vector<std::string>{"initialize_parameters", "initialize_parameters_deep",
+                                                "linear_forward", "linear_activation_forward", "L_model_forward",
+                                                "compute_cost", "linear_backward", "linear_activation_backward",
+                                                "L_model_backward", "update_parameters"});
+    // Every region has a hint of its own in the table (none falls back to the generic text).
+    for (const auto& f : kGradedFiles)
+        for (const auto& r : all.at(f).ex.regions) {
+            const auto h = exgen::hint_table().find(r.function);
+            REQUIRE_MESSAGE(h != exgen::hint_table().end(), r.function);
+            CHECK_MESSAGE(r.index < static_cast<int>(h->second.size()), r.function << " region " << r.index);
+        }
+}
+
+TEST_CASE("exercises: every region becomes hints, placeholders and a throw; no line of the solution is left") {
+    for (const auto& entry : make_all()) {  // (no structured binding: clang < 16 cannot capture one in CAPTURE)
+        const std::string& file = entry.first;
+        const Made& made = entry.second;
+        CAPTURE(file);
+        const auto before = region_bodies(made.source);
+        const auto after = region_bodies(made.ex.text);
+        REQUIRE(before.size() == made.ex.regions.size());
+        REQUIRE(after.size() == made.ex.regions.size());
+        // The solution's code lines (those not also written outside the regions) are gone.
+        std::set<std::string> outside;
+        {
+            bool in = false;
+            for (const auto& line : exgen::split_lines(made.source)) {
+                const std::string t = exgen::trim(line);
+                if (exgen::starts_with(t, exgen::kStartMarker)) in = true;
+                else if (exgen::starts_with(t, exgen::kEndMarker)) in = false;
+                else if (!in) outside.insert(t);
+            }
+        }
+        std::set<std::string> copy_lines;
+        for (const auto& line : exgen::split_lines(made.ex.text)) copy_lines.insert(exgen::trim(line));
+        for (const auto& body : before)
+            for (const auto& line : body)
+                if (!exgen::starts_with(line, "//") && line.size() > 3 && !outside.count(line))
+                    CHECK_MESSAGE(!copy_lines.count(line), "solution line still in the copy: " << line);
+
+        for (std::size_t k = 0; k < after.size(); ++k) {
+            const exgen::Region& r = made.ex.regions[k];
+            CAPTURE(r.function);
+            int throws = 0;
+            bool your_code = false, en = false, ko = false;
+            for (const auto& line : after[k]) {
+                your_code = your_code || exgen::starts_with(line, "// YOUR CODE HERE");
+                en = en || exgen::starts_with(line, "// EN: ");
+                ko = ko || exgen::starts_with(line, "// KO: ");
+                if (exgen::starts_with(line, "//")) continue;
+                if (exgen::starts_with(line, "throw ")) {
+                    ++throws;
+                    CHECK(line == "throw std::logic_error(\"" + r.function + ": not implemented yet (exercises/" +
+                                      file + ")\");");
+                    continue;
+                }
+                // Anything else is a placeholder declaration or a (void).
+                const bool placeholder = line.find("{};  // used below END CODE HERE") != std::string::npos;
+                const bool void_line = exgen::starts_with(line, "(void)");
+                CHECK_MESSAGE((placeholder || void_line), "unexpected line in a stub: " << line);
+            }
+            CHECK(throws == 1);
+            CHECK(your_code);
+            CHECK(en);
+            CHECK(ko);
+        }
+        // The copy says what it is, and includes <stdexcept> for the throw.
+        CHECK(made.ex.text.find("EXERCISE COPY, made by `make exercises` from " + file) != std::string::npos);
+        CHECK(made.ex.text.find("#include <stdexcept>") != std::string::npos);
+    }
+}
+
+TEST_CASE("exercises: placeholders declare what the code after a region uses, with the right types") {
+    const auto all = make_all();
+    const auto& init = all.at("nn/initialization.cpp").ex;
+    CHECK(placeholders(region_of(init, "initialize_parameters")) ==
+          std::vector<std::string>{"Matrix W1", "Matrix b1", "Matrix W2", "Matrix b2"});
+    CHECK(placeholders(region_of(init, "initialize_parameters_deep")).empty());
+
+    const auto& fwd = all.at("nn/forward.cpp").ex;
+    CHECK(placeholders(region_of(fwd, "linear_forward")) == std::vector<std::string>{"Matrix Z"});
+    // From the structured bindings: linear_forward returns LinearForwardResult {Matrix Z; LinearCache cache;} and
+    // sigmoid/relu return ActivationResult {Matrix A; Matrix cache;}; Z is not used after the region.
+    for (int branch : {0, 1})
+        CHECK(placeholders(region_of(fwd, "linear_activation_forward", branch)) ==
+              std::vector<std::string>{"LinearCache linear_cache", "Matrix A", "Matrix activation_cache"});
+    CHECK(placeholders(region_of(fwd, "L_model_forward", 0)).empty());  // the loop body ends with the region
+    CHECK(placeholders(region_of(fwd, "L_model_forward", 1)) == std::vector<std::string>{"Matrix AL"});
+
+    CHECK(placeholders(region_of(all.at("nn/cost.cpp").ex, "compute_cost")) == std::vector<std::string>{"double cost"});
+
+    const auto& bwd = all.at("nn/backward.cpp").ex;
+    CHECK(placeholders(region_of(bwd, "linear_backward")) ==
+          std::vector<std::string>{"Matrix dW", "Matrix db", "Matrix dA_prev"});
+    CHECK(placeholders(region_of(bwd, "linear_activation_backward", 1)) ==
+          std::vector<std::string>{"Matrix dA_prev", "Matrix dW", "Matrix db"});
+    // dAL is used only by the next region, which is a stub too.
+    CHECK(placeholders(region_of(bwd, "L_model_backward", 0)).empty());
+}
+
+TEST_CASE("exercises: a name only the region used is kept used with (void), so the stub has no warning") {
+    const auto all = make_all();
+    CHECK(region_of(all.at("nn/cost.cpp").ex, "compute_cost").voids == std::vector<std::string>{"m"});
+    CHECK(region_of(all.at("nn/backward.cpp").ex, "linear_backward").voids == std::vector<std::string>{"m"});
+    CHECK(region_of(all.at("nn/update.cpp").ex, "update_parameters").voids ==
+          std::vector<std::string>{"L", "learning_rate"});
+    // Names also used outside the region get none.
+    CHECK(region_of(all.at("nn/forward.cpp").ex, "linear_forward").voids.empty());
+}
+
+TEST_CASE("exercises: braces, markers and names inside strings and comments are not code") {
+    const std::string src =
+        "// t.cpp\n"
+        "#include <string>\n"
+        "int f(int x) {\n"
+        "    const char* s = \"} {\";  // } a brace in a comment\n"
+        "    // ### START CODE HERE ### (1 line)\n"
+        "    int y = x + 1;  /* } */\n"
+        "    // ### END CODE HERE ###\n"
+        "    std::string t = \"y\";\n"
+        "    return y + static_cast<int>(t.size()) + (s[0] == '}');\n"
+        "}\n";
+    const auto ex = make(src);
+    REQUIRE(ex.regions.size() == 1);
+    CHECK(ex.regions[0].function == "f");
+    CHECK(placeholders(ex.regions[0]) == std::vector<std::string>{"int y"});
+    CHECK(ex.regions[0].voids == std::vector<std::string>{"x"});  // x is read in the region only
+    CHECK(ex.text.find("throw std::logic_error(\"f: not implemented yet (ex/t.cpp)\");") != std::string::npos);
+    CHECK(ex.text.find("#include <stdexcept>") < ex.text.find("#include <string>"));
+}
+
+TEST_CASE("exercises: a parameter used only in the region gets a (void)") {
+    const std::string src =
+        "// t.cpp\n"
+        "int g(int a, int b) {\n"
+        "    int c = a;\n"
+        "    // ### START CODE HERE ###\n"
+        "    c += b;\n"
+        "    // ### END CODE HERE ###\n"
+        "    return c;\n"
+        "}\n";
+    const auto ex = make(src);
+    REQUIRE(ex.regions.size() == 1);
+    CHECK(ex.regions[0].voids == std::vector<std::string>{"b"});
+    CHECK(ex.regions[0].placeholders.empty());
+}
+
+TEST_CASE("exercises: structured bindings take their types from the called function's result struct") {
+    const std::string header =
+        "struct Pair {\n    Matrix first;  // a comment\n    Cache second;\n};\n"
+        "Pair make_pair_of(const Matrix& m);\n";
+    const std::string src =
+        "// t.cpp\n"
+        "Matrix h(const Matrix& m) {\n"
+        "    // ### START CODE HERE ###\n"
+        "    auto [p, q] = make_pair_of(m);\n"
+        "    // ### END CODE HERE ###\n"
+        "    use(q);\n"
+        "    return p;\n"
+        "}\n";
+    CHECK(placeholders(make(src, header).regions[0]) == std::vector<std::string>{"Matrix p", "Cache q"});
+    // Members declared together ("Matrix A, W, b;", as in nn/test_cases.hpp) each get the type.
+    exgen::TypeTable types;
+    exgen::add_types(types, "struct Three { Matrix A, W, b; };\nThree three(int seed);\n");
+    CHECK(types.structs.at("Three") ==
+          std::vector<std::pair<std::string, std::string>>{{"Matrix", "A"}, {"Matrix", "W"}, {"Matrix", "b"}});
+    CHECK(types.returns.at("three") == "Three");
+    // Without the header the type is unknown: a clear error, not a guess.
+    try {
+        make(src);
+        FAIL("no error for a binding of unknown type");
+    } catch (const exgen::Error& e) {
+        const std::string what = e.what();
+        CHECK(what.find("t.cpp:3 (in h)") != std::string::npos);
+        CHECK(what.find("cannot tell the types of the structured binding [p, q] (from make_pair_of(...))") !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("exercises: malformed markers are reported with the file and line") {
+    const auto error_of = [](const std::string& src) {
+        try {
+            make(src);
+        } catch (const exgen::Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string start = "    // ### START CODE HERE ###\n", end = "    // ### END CODE HERE ###\n";
+    CHECK(error_of("int f() {\n" + start + "    return 1;\n}\n") ==
+          "t.cpp:2: START CODE HERE without an END CODE HERE after it");
+    CHECK(error_of("int f() {\n" + end + "    return 1;\n}\n") ==
+          "t.cpp:2: END CODE HERE without a START CODE HERE before it");
+    CHECK(error_of("int f() {\n" + start + start + end + "    return 1;\n}\n") ==
+          "t.cpp:3: START CODE HERE inside the region opened at line 2 (a region needs its END first)");
+    CHECK(error_of("// t.cpp\n" + start + "int x = 1;\n" + end) == "t.cpp:2: this region is not inside a function");
+    CHECK(error_of("int f();\n" + start + end + "int g() { return 1; }\n") ==
+          "t.cpp:2: this region is not inside the body of f()");
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# tests/test_exercises.sh - the exercise mode end to end (issue 5 §2), through make as a student runs it:
+#   1. make exercises writes the stubs; a second run does not overwrite them; FORCE=1 says what it replaces
+#   2. the stubs compile warning-free (-Werror, with $CXX in the grade build, and clang++ too when present)
+#   3. make grade on the stubs: every function "not implemented yet", Score: 0/10
+#   4. make grade EXERCISES=nn (the library's own solutions): Score: 10/10
+#   5. a broken copy (0.01 -> 0.1, sigmoid -> relu, a crash, an endless loop) fails exactly those four
+#      functions, each with its own reason, and the others still pass
+#   6. a compile error stops the grade build with the student's file:line and the hint
+# The generator's own rules are doctest cases (tests/test_exercises.cpp, "exercises*").
+# Usage: tests/test_exercises.sh   (from anywhere; uses make -j2 and build/test_exercises/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+T=build/test_exercises
+MAKE=(make --no-print-directory -j2)
+failures=0
+ok()   { echo "ok    $*"; }
+bad()  { echo "FAIL  $*"; failures=$((failures + 1)); }
+# expect LOG PATTERN DESCRIPTION: the log has a line matching the (grep -E) pattern
+expect() { if grep -qE -- "$2" "$1"; then ok "$3"; else bad "$3 (no line matching: $2; see $1)"; fi; }
+count() { grep -cE -- "$2" "$1" || true; }
+
+rm -rf "$T"
+mkdir -p "$T"
+start=$(date +%s)
+
+# ---- 1. make exercises ---------------------------------------------------------------------------------------
+"${MAKE[@]}" exercises EXERCISES="$T/stubs" > "$T/exercises.log" 2>&1 || { cat "$T/exercises.log"; bad "make exercises"; }
+expect "$T/exercises.log" '^10 graded functions, 15 regions to fill in' "make exercises: 10 graded functions"
+for f in initialization forward cost backward update; do
+    [ -f "$T/stubs/nn/$f.cpp" ] && ok "wrote $T/stubs/nn/$f.cpp" || bad "no $T/stubs/nn/$f.cpp"
+done
+[ -f "$T/stubs/README.md" ] && grep -q '진행 방법' "$T/stubs/README.md" && grep -q 'Workflow' "$T/stubs/README.md" \
+    && ok "README.md in English and Korean" || bad "README.md missing or not bilingual"
+# every graded function throws its own "not implemented" with the copy's path
+for fn in initialize_parameters initialize_parameters_deep linear_forward linear_activation_forward L_model_forward \
+          compute_cost linear_backward linear_activation_backward L_model_backward update_parameters; do
+    grep -rqF "throw std::logic_error(\"$fn: not implemented yet ($T/stubs/nn/" "$T/stubs/nn" \
+        && ok "stub of $fn throws" || bad "no throw for $fn"
+done
+# the solution lines are gone (a few characteristic ones)
+for line in 'np::dot(W, A) + b' 'np::sum(dZ, 1, /*keepdims=*/true)' 'relu_backward(dA, activation_cache)' \
+            '- learning_rate * grads'; do
+    if grep -rF -- "$line" "$T/stubs/nn" | grep -vE '^[^:]*: *//' >/dev/null; then bad "solution line left: $line"
+    else ok "solution line gone: $line"; fi
+done
+
+echo "my work" >> "$T/stubs/nn/cost.cpp"
+"${MAKE[@]}" exercises EXERCISES="$T/stubs" > "$T/again.log" 2>&1
+expect "$T/again.log" 'exists already, with your work in it: not overwritten' "a second make exercises refuses"
+tail -n 1 "$T/stubs/nn/cost.cpp" | grep -q '^my work$' && ok "the student's file is untouched" \
+    || bad "make exercises overwrote the student's file"
+"${MAKE[@]}" exercises EXERCISES="$T/stubs" FORCE=1 > "$T/force.log" 2>&1
+expect "$T/force.log" "^FORCE=1: replacing $T/stubs/nn/cost.cpp \(your old version is now $T/stubs/backup-" \
+    "FORCE=1 says what it replaces"
+if tail -n 1 "$T"/stubs/backup-*/nn/cost.cpp | grep -q '^my work$' && ! grep -q '^my work$' "$T/stubs/nn/cost.cpp"; then
+    ok "FORCE=1 kept the old file in the backup and wrote a fresh one"
+else
+    bad "FORCE=1 backup"
+fi
+rm -rf "$T"/stubs/backup-*
+
+# ---- 2 + 3. the stubs compile warning-free, and grade 0/10 ----------------------------------------------------
+"${MAKE[@]}" grade EXERCISES="$T/stubs" GRADE_CXXFLAGS=-Werror > "$T/grade-stubs.log" 2>&1 \
+    || { cat "$T/grade-stubs.log"; bad "make grade on the stubs (-Werror)"; }
+[ "$(count "$T/grade-stubs.log" '^FAIL  [A-Za-z_]+: not implemented yet$')" = 10 ] \
+    && ok "stubs: 10 x FAIL ... not implemented yet" || bad "stubs: not 10 'not implemented' lines"
+expect "$T/grade-stubs.log" '^Score: 0/10$' "stubs: Score: 0/10"
+if command -v clang++ >/dev/null 2>&1 && [ "${CXX:-g++}" != clang++ ]; then
+    cl=0
+    for f in "$T"/stubs/nn/*.cpp; do
+        clang++ -std=c++20 -Wall -Wextra -Werror -ffp-contract=off -pthread -I. -fsyntax-only "$f" \
+            > "$T/clang.log" 2>&1 || { cat "$T/clang.log"; cl=1; }
+    done
+    [ "$cl" = 0 ] && ok "stubs compile warning-free with clang++ too" || bad "clang++ on the stubs"
+fi
+
+# ---- 4. the library's own solutions ---------------------------------------------------------------------------
+"${MAKE[@]}" grade EXERCISES=nn > "$T/grade-nn.log" 2>&1 || { cat "$T/grade-nn.log"; bad "make grade EXERCISES=nn"; }
+[ "$(count "$T/grade-nn.log" '^PASS  [A-Za-z_]+$')" = 10 ] && ok "solutions: 10 x PASS" || bad "solutions: not 10 PASS"
+expect "$T/grade-nn.log" '^Score: 10/10$' "solutions: Score: 10/10"
+
+# ---- 5. a broken copy: exactly the broken functions fail, each with its reason --------------------------------
+B="$T/broken"
+mkdir -p "$B/nn"
+cp nn/initialization.cpp nn/forward.cpp nn/cost.cpp nn/backward.cpp nn/update.cpp "$B/nn/"
+# mutate LABEL FILE SED-SCRIPT: the edit must change the file, else this test would check nothing
+mutate() {
+    cp "$2" "$2.orig"
+    sed -i "$3" "$2"
+    if cmp -s "$2" "$2.orig"; then bad "mutation '$1' did not apply (nn/ changed?)"; else ok "mutation: $1"; fi
+    rm -f "$2.orig"
+}
+mutate "0.01 -> 0.1 in initialize_parameters" "$B/nn/initialization.cpp" 's/randn(n_h, n_x) \* 0\.01/randn(n_h, n_x) * 0.1/'
+mutate "sigmoid -> relu in linear_activation_forward" "$B/nn/forward.cpp" 's/= sigmoid(Z);/= relu(Z);/'
+mutate "a crash in compute_cost" "$B/nn/cost.cpp" \
+    '/### START CODE HERE ###/a\    { volatile int* crash = nullptr; *crash = 1; }'
+mutate "an endless loop in update_parameters" "$B/nn/update.cpp" \
+    '/### START CODE HERE ###/a\    for (volatile bool spin = true; spin;) {}'
+"${MAKE[@]}" grade EXERCISES="$B" GRADE_ARGS='--timeout 3' > "$T/grade-broken.log" 2>&1 \
+    || { cat "$T/grade-broken.log"; bad "make grade on the broken copy"; }
+expect "$T/grade-broken.log" '^FAIL  initialize_parameters: W1\(0, 0\) is 0\.1624345[0-9]* but the notebook printed 0\.01624345$' \
+    "broken: initialize_parameters fails with the differing value"
+expect "$T/grade-broken.log" '^FAIL  linear_activation_forward: A\(0, 0\) is 3\.438961[0-9]* but the notebook printed 0\.96890023 \(activation "sigmoid"\)$' \
+    "broken: linear_activation_forward fails with the differing value"
+expect "$T/grade-broken.log" '^FAIL  compute_cost: crashed \(' "broken: the crash is a FAIL of compute_cost only"
+expect "$T/grade-broken.log" '^FAIL  update_parameters: still running after 3 s' "broken: the endless loop is stopped"
+[ "$(count "$T/grade-broken.log" '^FAIL  ')" = 4 ] && ok "broken: exactly 4 FAIL lines" || bad "broken: not exactly 4 FAIL lines"
+expect "$T/grade-broken.log" '^PASS  L_model_forward  \(checked with your linear_activation_forward, which fails' \
+    "broken: L_model_forward is graded on its own logic"
+expect "$T/grade-broken.log" '^Score: 6/10$' "broken: Score: 6/10"
+
+# ---- 6. a compile error names the student's file and line ----------------------------------------------------
+mutate "a compile error in linear_forward" "$B/nn/forward.cpp" 's/Matrix Z = np::dot(W, A) + b;/Matrix Z = np::dot(W, A) + bias;/'
+line=$(grep -n 'np::dot(W, A) + bias' "$B/nn/forward.cpp" | cut -d: -f1)
+if "${MAKE[@]}" grade EXERCISES="$B" > "$T/grade-compile.log" 2>&1; then
+    bad "make grade succeeded on a file that does not compile"
+else
+    ok "make grade stops on a compile error"
+fi
+expect "$T/grade-compile.log" "^$B/nn/forward.cpp:$line:[0-9]+: error: .*bias" "the compiler's message names $B/nn/forward.cpp:$line"
+expect "$T/grade-compile.log" "^grade: $B/nn/forward.cpp does not compile\. Fix the first error above" "the hint follows it"
+if grep -q '^Score:' "$T/grade-compile.log"; then bad "graded anyway after a compile error"; else ok "no grading after it"; fi
+
+# ---- a folder without the files -----------------------------------------------------------------------------
+if "${MAKE[@]}" grade EXERCISES="$T/nothing-here" > "$T/grade-missing.log" 2>&1; then bad "grade of a missing folder succeeded"; fi
+expect "$T/grade-missing.log" "^grade: there is no $T/nothing-here/nn/initialization.cpp" "a missing folder: a clear message"
+expect "$T/grade-missing.log" 'Run make exercises first' "  with what to do"
+
+echo "test_exercises.sh: $failures failed, $(($(date +%s) - start)) s"
+[ "$failures" = 0 ]

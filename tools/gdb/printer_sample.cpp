@@ -1,0 +1,81 @@
+// tools/gdb/printer_sample.cpp - matrices, dicts and caches for `make check-debugger` to print twice: through
+// std::cout here, and through the gdb printers (tools/gdb/dnn_printers.py); the two texts must be equal.
+//
+// Run alone it prints each value as the printers should show it, between "<<<name>>>" and "<<<end>>>" lines:
+// a Matrix as "Matrix (r, c)" then the text of operator<< (on the same line when it is one line), a dict, cache
+// or caches as the text of dnn::summary (what `dnn-shapes` prints). gdb stops in main at stop_here() and
+// prints the same names.
+#include <cmath>
+#include <iostream>
+#include <limits>
+#include <string>
+
+#include "nn/inspect.hpp"
+#include "nn/nn.hpp"
+
+using namespace dnn;
+
+namespace {
+
+void show(const std::string& name, const Matrix& m) {
+    const std::string text = to_string(m);
+    std::cout << "<<<" << name << ">>>\nMatrix " << m.shape() << (text.find('\n') != std::string::npos ? "\n" : " ")
+              << text << "\n<<<end>>>\n";
+}
+
+void show(const std::string& name, const std::string& summary_text) {
+    std::cout << "<<<" << name << ">>>\n" << summary_text << "\n<<<end>>>\n";
+}
+
+// gdb breaks here; `up` is main, where every value is in scope.
+void stop_here() { std::cout.flush(); }
+
+}  // namespace
+
+int main() {
+    np::random::seed(1);
+    const Matrix small{{3.26295337, -1.23429987}};
+    const Matrix zeros(2, 3);
+    const Matrix empty;
+    const Matrix column = np::random::randn(4, 1);
+    const Matrix wide = np::random::randn(2, 15) * 0.01;           // rows wrap at 75 characters
+    Matrix boundary(2, 20);                                        // the 15th number would end at column 76
+    for (std::size_t j = 0; j < 20; ++j) boundary(0, j) = boundary(1, j) = j % 2 ? -2.5 : 1.5;
+    const Matrix tiny = np::random::randn(2, 4) * 1e-5;            // scientific notation
+    const Matrix special{{1, std::nan(""), -std::numeric_limits<double>::infinity(), -0.0}};
+    const Matrix huge{{1e300, -2.5e-300}};                         // three-digit exponents
+    const Matrix transposed = np::random::randn(3, 5).T();         // a view: storage holds the transpose
+    Matrix big = np::random::randn(40, 50);                        // > 1000 elements: summarised
+    big(39, 49) = 1e9;
+    big(1, 1) = std::nan("");
+    const Matrix big_t = big.T();                                  // summarised and transposed
+    const Matrix long_row = np::random::randn(1, 1500) * 100;      // summarised columns only
+    const Matrix long_column = np::random::randn(1200, 1).T().T(); // summarised rows only
+
+    const Parameters parameters = initialize_parameters_deep({5, 4, 3, 1});
+    const test_cases::ParametersCase forward_case = test_cases::L_model_forward_test_case_2hidden();
+    const Caches caches = L_model_forward(forward_case.X, forward_case.parameters).caches;
+    const Grads empty_dict;
+
+    show("small", small);
+    show("zeros", zeros);
+    show("empty", empty);
+    show("column", column);
+    show("wide", wide);
+    show("boundary", boundary);
+    show("tiny", tiny);
+    show("special", special);
+    show("huge", huge);
+    show("transposed", transposed);
+    show("big", big);
+    show("big_t", big_t);
+    show("long_row", long_row);
+    show("long_column", long_column);
+    show("parameters", summary(parameters));
+    show("empty_dict", summary(empty_dict));
+    show("caches", summary(caches));
+    show("caches[1]", summary(caches[1]));
+    show("caches[2].linear_cache", summary(caches[2].linear_cache));
+    stop_here();
+    return 0;
+}
