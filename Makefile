@@ -1,7 +1,9 @@
 # dnn-step-by-step - build, test and run.
 #
 #   make              build/libdnn.a (the library: a program needs nn/nn.hpp, this archive and -pthread)
-#   make demo         the main job (see README.md)
+#   make demo         the main job: trains the cat classifier (see README.md)
+#   make demo-two-layer   the same with the 2-layer model
+#   make replay       replays the Step by Step notebook beside its expected output
 #   make test         build and run every test (installs doctest-dev when run as root and it is missing)
 #   make debug        library, tests and demos with -O0 -g in build/debug, for stepping through
 #   make test SANITIZE=1     the tests under -fsanitize=address,undefined (build/sanitize)
@@ -77,7 +79,7 @@ doctest-header:
 
 # TEST_ARGS passes options to doctest, e.g. make test TEST_ARGS='-tc="*linear*"'
 test: $(TEST_BIN)
-	@tests/run.sh $(TEST_BIN) $(TEST_ARGS)
+	@DNN_BUILD_DIR=$(BUILD) tests/run.sh $(TEST_BIN) $(TEST_ARGS)
 
 # ---- demo ------------------------------------------------------------------------------------------------
 DEMO_SRCS := $(sort $(wildcard demo/*.cpp))
@@ -87,9 +89,14 @@ $(BUILD)/demo/%: $(BUILD)/obj/demo/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
-.PHONY: demo demos
+.PHONY: demo demo-two-layer replay demos
 demos: $(DEMO_BINS)
-demo: $(BUILD)/demo/replay_notebook
+# DEMO_ARGS passes options, e.g. make demo DEMO_ARGS='--iterations 500 --out /tmp/run'
+demo: $(BUILD)/demo/train_cat
+	@$(BUILD)/demo/train_cat $(DEMO_ARGS)
+demo-two-layer: $(BUILD)/demo/train_cat
+	@$(BUILD)/demo/train_cat --two-layer $(DEMO_ARGS)
+replay: $(BUILD)/demo/replay_notebook
 	@$(BUILD)/demo/replay_notebook
 
 # ---- debug build -----------------------------------------------------------------------------------------

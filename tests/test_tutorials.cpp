@@ -1,0 +1,46 @@
+// tests/test_tutorials.cpp - every tutorial runs (with --quick) and all its verdicts are "same".
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace {
+
+// The tutorials are built next to the test binary's build folder; `make test` says where.
+std::string tutorials_dir() {
+    const char* build = std::getenv("DNN_BUILD_DIR");
+    return std::string(build ? build : "build") + "/tutorials";
+}
+
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* p = popen((command + " 2>&1").c_str(), "r");
+    if (!p) return out;
+    char buf[4096];
+    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    const int status = pclose(p);
+    if (status != 0) out += "\n[exit status " + std::to_string(status) + "]";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("tutorials: every tutorial's verdicts are all \"same\"") {
+    namespace fs = std::filesystem;
+    const std::string dir = tutorials_dir();
+    REQUIRE_MESSAGE(fs::is_directory(dir), "no tutorials were built in " << dir << " (run make test)");
+    int count = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (!entry.is_regular_file() || entry.path().has_extension()) continue;
+        ++count;
+        const std::string out = run(entry.path().string() + " --quick");
+        INFO(entry.path().filename().string() << " printed:\n" << out);
+        CHECK(out.find("Tutorial verdict: ") != std::string::npos);
+        CHECK(out.find("(all same") != std::string::npos);
+        CHECK(out.find("DIFFERENT") == std::string::npos);
+        CHECK(out.find("[exit status") == std::string::npos);
+    }
+    CHECK(count >= 9);
+}
