@@ -99,6 +99,12 @@ int main(int argc, char** argv) {
     bool with_blas = false;
 #ifdef DNN_BENCH_OPENBLAS
     with_blas = true;
+    {  // start OpenBLAS's threads and buffers before anything is timed
+        std::vector<double> a(256 * 256, 1.0), c(256 * 256);
+        for (int i = 0; i < 20; ++i)
+            cblas_dgemm(kRowMajor, kNoTrans, kNoTrans, 256, 256, 256, 1.0, a.data(), 256, a.data(), 256, 0.0,
+                        c.data(), 256);
+    }
     std::printf("OpenBLAS core: %s (OPENBLAS_CORETYPE %s)\n", openblas_get_corename(),
                 std::getenv("OPENBLAS_CORETYPE") ? std::getenv("OPENBLAS_CORETYPE") : "unset: detected");
 #else

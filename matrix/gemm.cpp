@@ -120,6 +120,13 @@ PackBuffers& thread_buffers() {
     return buffers;
 }
 
+// How many pieces to cut a product into (each a band of whole tiles, one per thread): at most `units`, and
+// no more than the work is worth.
+std::size_t count_parts(std::size_t units, std::size_t work) {
+    const std::size_t threads = static_cast<std::size_t>(get_num_threads());
+    return std::max<std::size_t>(1, std::min({threads, units, work / kWorkPerThread}));
+}
+
 // Whether gemm_blocked reads B in place (see there), and the k slice it then uses.
 bool reads_b_in_place(const MicroKernel& kern, bool trans_b, std::size_t M) {
     return !trans_b && M <= kDirectBMaxTiles * kern.mr;
@@ -320,8 +327,7 @@ void gemm(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t 
     const detail::DotKernel* dot = detail::dot_kernel();
     if (trans_b && dot != nullptr && M <= kDotMaxRows && K <= kDotMaxK) {
         const std::size_t blocks = (N + dot->nr - 1) / dot->nr;
-        std::size_t parts = std::min<std::size_t>(static_cast<std::size_t>(get_num_threads()), blocks);
-        parts = std::max<std::size_t>(1, std::min(parts, work / kWorkPerThread));
+        const std::size_t parts = count_parts(blocks, work);
         dnn::detail::parallel_for(parts, [&](std::size_t part) {
             const std::size_t j0 = blocks * part / parts * dot->nr;
             const std::size_t j1 = std::min(N, blocks * (part + 1) / parts * dot->nr);
@@ -335,8 +341,7 @@ void gemm(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t 
     const std::size_t tiles_m = (M + kern.mr - 1) / kern.mr, tiles_n = (N + kern.nr - 1) / kern.nr;
     const bool split_rows = tiles_m > tiles_n;
     const std::size_t tiles = split_rows ? tiles_m : tiles_n;
-    std::size_t parts = std::min<std::size_t>(static_cast<std::size_t>(get_num_threads()), tiles);
-    parts = std::max<std::size_t>(1, std::min(parts, work / kWorkPerThread));
+    const std::size_t parts = count_parts(tiles, work);
 
     // Few rows of A and the columns shared out (W1 · X): every thread would pack all of A for itself. Instead
     // the threads first pack it once together, k slice by k slice, then all read it (while it is not huge).

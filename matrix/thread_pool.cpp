@@ -132,9 +132,11 @@ private:
     Pool() = default;
 
     // A waking thread costs tens of microseconds on a virtual machine, so between rounds a worker first
-    // spins for a while (products in a training loop come less than this far apart), then sleeps.
+    // spins for a while (products in a training loop come about this far apart), then sleeps. The caller,
+    // done with its share, spins as long for the others, then sleeps too: on a busy machine its core is
+    // then free for a worker that was held up.
     static constexpr std::chrono::microseconds kWorkerSpin{200};
-    static constexpr std::chrono::microseconds kCallerSpin{2000};
+    static constexpr std::chrono::microseconds kCallerSpin{200};
 
     // Claims and runs tasks until none is left; shared by the caller and the workers.
     void work() {
