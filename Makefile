@@ -8,6 +8,10 @@
 #   make debug        library, tests and demos with -O0 -g in build/debug, for stepping through
 #   make test SANITIZE=1     the tests under -fsanitize=address,undefined (build/sanitize)
 #   make test CXX=clang++    the same with another compiler (build/clang++)
+#   make PORTABLE=1          without -march=native (build/portable)
+#   make exercises    writes exercises/: the graded functions as stubs to fill in (FORCE=1 starts over)
+#   make grade        grades exercises/ (EXERCISES=dir for another folder, EXERCISES=nn for the solutions)
+#   make tutorials    runs the tutorials;  make bench   benchmarks;  make check-debugger   tests the gdb printers
 #   make clean
 
 SHELL := /bin/bash
@@ -20,16 +24,22 @@ WARNINGS  := -Wall -Wextra
 CXXSTD    := -std=c++20
 BASEFLAGS := $(CXXSTD) $(WARNINGS) -ffp-contract=off -pthread -I. -MMD -MP
 
+# -march=native when the compiler accepts it (make PORTABLE=1 leaves it out, for a binary any x86-64 runs).
+NATIVE := $(if $(filter 1,$(PORTABLE)),,$(shell $(CXX) -march=native -E -x c++ /dev/null >/dev/null 2>&1 && echo -march=native))
+
 ifeq ($(SANITIZE),1)
   CONFIG   := sanitize
   OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   LINKOPTS := -fsanitize=address,undefined
 else ifeq ($(DEBUG),1)
   CONFIG   := debug
-  OPTFLAGS := -O0 -g
+  OPTFLAGS := -O0 -g -DDNN_DEFAULT_NUM_THREADS=1   # single-threaded unless DNN_NUM_THREADS says otherwise
 else
   CONFIG   :=
-  OPTFLAGS := -O2
+  OPTFLAGS := -O2 $(NATIVE)   # the GEMM files get -O3 (mk/gemm.mk); g++ 12 -O3 false-warns in std::string
+endif
+ifeq ($(PORTABLE),1)
+  CONFIG := $(if $(CONFIG),$(CONFIG)-)portable
 endif
 
 # One build folder per compiler and configuration, so switching never mixes object files.

@@ -39,12 +39,17 @@ Reader reader(const Matrix& m, Shape out) {
     return {m.data(), rs, cs};
 }
 
+// `reuse`, when given, is an operand about to be destroyed (a temporary such as lr * dW): when it already has
+// the result's shape and row-major storage, the result is written into its buffer, saving an allocation and a
+// pass over memory. Each element is read before it is written, and a buffer shared with another matrix is
+// copied first (copy-on-write), so this never changes what the caller sees.
 template <class Op>
-Matrix binary(const Matrix& a, const Matrix& b, Op op, const char* what) {
+Matrix binary(const Matrix& a, const Matrix& b, Op op, const char* what, Matrix* reuse = nullptr) {
     const Shape s = broadcast_shape(a.shape(), b.shape(), what);
-    Matrix out = Matrix::uninitialized(s.rows, s.cols);
-    if (out.empty()) return out;
     const Reader ra = reader(a, s), rb = reader(b, s);
+    Matrix out = reuse && reuse->shape() == s && !reuse->is_transposed() ? std::move(*reuse)
+                                                                         : Matrix::uninitialized(s.rows, s.cols);
+    if (out.empty()) return out;
     double* o = out.mutable_data();
     for (std::size_t i = 0; i < s.rows; ++i) {
         const double* pa = ra.p + i * ra.rs;
@@ -63,6 +68,16 @@ Matrix binary(const Matrix& a, const Matrix& b, Op op, const char* what) {
         }
     }
     return out;
+}
+
+// op applied to every element of a temporary, in place (see binary's `reuse`).
+template <class Op>
+Matrix unary_in_place(Matrix&& a, Op op) {
+    if (a.is_transposed()) a = a.copy();
+    double* o = a.mutable_data();
+    const std::size_t n = a.size();
+    for (std::size_t k = 0; k < n; ++k) o[k] = op(o[k]);
+    return std::move(a);
 }
 
 // op applied to every element; a transposed view is read in row-major order first.
@@ -94,6 +109,33 @@ Matrix operator*(double s, const Matrix& a) { return unary(a, [s](double x) { re
 Matrix operator/(double s, const Matrix& a) { return unary(a, [s](double x) { return s / x; }); }
 
 Matrix operator-(const Matrix& a) { return unary(a, [](double x) { return -x; }); }
+
+// Temporaries on either side reuse their buffer: W - lr * dW allocates one matrix, not two.
+#define DNN_BINARY_RVALUE(OP, NAME, EXPR)                                                                     \
+    Matrix operator OP(Matrix&& a, const Matrix& b) {                                                         \
+        return binary(a, b, [](double x, double y) { return EXPR; }, NAME, &a);                              \
+    }                                                                                                         \
+    Matrix operator OP(const Matrix& a, Matrix&& b) {                                                         \
+        return binary(a, b, [](double x, double y) { return EXPR; }, NAME, &b);                              \
+    }                                                                                                         \
+    Matrix operator OP(Matrix&& a, Matrix&& b) {                                                              \
+        return binary(a, b, [](double x, double y) { return EXPR; }, NAME, &a);                              \
+    }
+DNN_BINARY_RVALUE(+, "operator+", x + y)
+DNN_BINARY_RVALUE(-, "operator-", x - y)
+DNN_BINARY_RVALUE(*, "operator*", x * y)
+DNN_BINARY_RVALUE(/, "operator/", x / y)
+#undef DNN_BINARY_RVALUE
+
+Matrix operator+(Matrix&& a, double s) { return unary_in_place(std::move(a), [s](double x) { return x + s; }); }
+Matrix operator-(Matrix&& a, double s) { return unary_in_place(std::move(a), [s](double x) { return x - s; }); }
+Matrix operator*(Matrix&& a, double s) { return unary_in_place(std::move(a), [s](double x) { return x * s; }); }
+Matrix operator/(Matrix&& a, double s) { return unary_in_place(std::move(a), [s](double x) { return x / s; }); }
+Matrix operator+(double s, Matrix&& a) { return unary_in_place(std::move(a), [s](double x) { return s + x; }); }
+Matrix operator-(double s, Matrix&& a) { return unary_in_place(std::move(a), [s](double x) { return s - x; }); }
+Matrix operator*(double s, Matrix&& a) { return unary_in_place(std::move(a), [s](double x) { return s * x; }); }
+Matrix operator/(double s, Matrix&& a) { return unary_in_place(std::move(a), [s](double x) { return s / x; }); }
+Matrix operator-(Matrix&& a) { return unary_in_place(std::move(a), [](double x) { return -x; }); }
 
 Matrix& operator+=(Matrix& a, const Matrix& b) { return a = a + b; }
 Matrix& operator-=(Matrix& a, const Matrix& b) { return a = a - b; }

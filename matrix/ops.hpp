@@ -34,6 +34,30 @@ Matrix operator/(double s, const Matrix& a);
 
 Matrix operator-(const Matrix& a);
 
+// The same on temporaries (e.g. the result of np::dot): the result reuses the temporary's storage.
+// Values are exactly those of the overloads above.
+Matrix operator+(Matrix&& a, const Matrix& b);
+Matrix operator-(Matrix&& a, const Matrix& b);
+Matrix operator*(Matrix&& a, const Matrix& b);
+Matrix operator/(Matrix&& a, const Matrix& b);
+Matrix operator+(const Matrix& a, Matrix&& b);
+Matrix operator-(const Matrix& a, Matrix&& b);
+Matrix operator*(const Matrix& a, Matrix&& b);
+Matrix operator/(const Matrix& a, Matrix&& b);
+Matrix operator+(Matrix&& a, Matrix&& b);
+Matrix operator-(Matrix&& a, Matrix&& b);
+Matrix operator*(Matrix&& a, Matrix&& b);
+Matrix operator/(Matrix&& a, Matrix&& b);
+Matrix operator+(Matrix&& a, double s);
+Matrix operator-(Matrix&& a, double s);
+Matrix operator*(Matrix&& a, double s);
+Matrix operator/(Matrix&& a, double s);
+Matrix operator+(double s, Matrix&& a);
+Matrix operator-(double s, Matrix&& a);
+Matrix operator*(double s, Matrix&& a);
+Matrix operator/(double s, Matrix&& a);
+Matrix operator-(Matrix&& a);
+
 Matrix& operator+=(Matrix& a, const Matrix& b);
 Matrix& operator-=(Matrix& a, const Matrix& b);
 Matrix& operator*=(Matrix& a, double s);

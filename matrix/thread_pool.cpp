@@ -29,6 +29,10 @@ std::atomic<int> g_num_threads{0};  // 0: not chosen yet (environment or core co
 int default_num_threads() {
     const char* text = std::getenv("DNN_NUM_THREADS");
     if (text == nullptr || *text == '\0') {
+#ifdef DNN_DEFAULT_NUM_THREADS
+        // `make debug` builds with DNN_DEFAULT_NUM_THREADS=1, so stepping through is predictable.
+        return DNN_DEFAULT_NUM_THREADS;
+#endif
         const unsigned cores = std::thread::hardware_concurrency();
         return cores == 0 ? 1 : static_cast<int>(cores);
     }

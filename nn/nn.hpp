@@ -19,6 +19,7 @@
 #include "matrix/np.hpp"
 #include "matrix/ops.hpp"
 #include "matrix/random.hpp"
+#include "matrix/threads.hpp"
 #include "nn/activations.hpp"
 #include "nn/expected_outputs.hpp"
 #include "nn/inspect.hpp"

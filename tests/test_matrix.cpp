@@ -205,3 +205,23 @@ TEST_CASE("matrix: py_repr prints floats as Python's str()") {
     CHECK(py_repr(0.9999999999999998) == "0.9999999999999998");
     CHECK(py_repr(1.0 / 0.0) == "inf");
 }
+
+TEST_CASE("matrix: operators on temporaries reuse storage without changing what others see") {
+    Matrix W{{1, 2}, {3, 4}};
+    Matrix dW{{10, 20}, {30, 40}};
+    Matrix expected{{-4, -8}, {-12, -16}};
+    CHECK(np::array_equal(W - 0.5 * dW, expected));              // const& - rvalue
+    CHECK(np::array_equal(0.5 * dW, Matrix{{5, 10}, {15, 20}}));  // dW itself is untouched
+    Matrix alias = W;                                          // shares W's storage
+    Matrix r = std::move(alias) - dW * 0.5;                    // the moved-from matrix shared storage: copied first
+    CHECK(np::array_equal(r, expected));
+    CHECK(np::array_equal(W, Matrix{{1, 2}, {3, 4}}));
+    Matrix col{{1}, {2}};
+    CHECK(np::array_equal(std::move(col) + W, Matrix{{2, 3}, {5, 6}}));  // a broadcast temporary is not reused
+    Matrix t = W.T();
+    CHECK(np::array_equal(std::move(t) * 2.0, Matrix{{2, 6}, {4, 8}}));  // a transposed temporary
+    CHECK(np::array_equal(W, Matrix{{1, 2}, {3, 4}}));
+    Matrix x{{2, 3}};
+    Matrix& same = x;
+    CHECK(np::array_equal(std::move(x) * same, Matrix{{4, 9}}));  // both operands are one matrix
+}
