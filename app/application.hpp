@@ -30,6 +30,12 @@ struct CatData {
     std::vector<std::string> classes;  // from the test file: {"non-cat", "cat"}
 };
 
+// EN: Where the course files are: $DNN_DATA when it is set and holds both train_catvnoncat.h5 and
+//     test_catvnoncat.h5, else the first of `folders` that holds both; "" when none does.
+// KO: 강의 파일의 위치: $DNN_DATA에 두 파일이 있으면 그 폴더, 아니면 folders 가운데 두 파일이 있는 첫 폴더,
+//     없으면 "".
+std::string find_course_data(const std::vector<std::string>& folders = {"datasets"});
+
 // EN: Reads dir/train_catvnoncat.h5 and dir/test_catvnoncat.h5 (keys train_set_x, train_set_y, test_set_x,
 //     test_set_y, list_classes). Throws std::runtime_error naming the file when one is missing or unreadable.
 // KO: dir 안의 두 HDF5 파일을 읽습니다. 파일이 없거나 읽을 수 없으면 파일 이름을 담은 std::runtime_error.

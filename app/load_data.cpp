@@ -1,5 +1,7 @@
 // app/load_data.cpp - load_data() and the planar data set: the Application notebook's inputs.
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -28,6 +30,19 @@ void expect_images(const io::Array& x, const std::string& file, const std::strin
 }
 
 }  // namespace
+
+std::string find_course_data(const std::vector<std::string>& folders) {
+    namespace fs = std::filesystem;
+    auto has_both = [](const std::string& dir) {
+        std::error_code ec;
+        return !dir.empty() && fs::is_regular_file(fs::path(dir) / "train_catvnoncat.h5", ec) &&
+               fs::is_regular_file(fs::path(dir) / "test_catvnoncat.h5", ec);
+    };
+    if (const char* env = std::getenv("DNN_DATA"); env && has_both(env)) return env;
+    for (const std::string& dir : folders)
+        if (has_both(dir)) return dir;
+    return "";
+}
 
 CatData load_data(const std::string& dir) {
     const std::string train_path = dir + "/train_catvnoncat.h5";

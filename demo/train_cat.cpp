@@ -47,16 +47,9 @@ Options parse(int argc, char** argv) {
     return o;
 }
 
-bool has_course_files(const std::string& dir) {
-    return !dir.empty() && fs::exists(fs::path(dir) / "train_catvnoncat.h5") &&
-           fs::exists(fs::path(dir) / "test_catvnoncat.h5");
-}
-
 std::string find_data(const Options& o) {
     if (!o.data.empty()) return o.data;  // asked for explicitly: used as given, errors are reported
-    if (const char* env = std::getenv("DNN_DATA"); env && has_course_files(env)) return env;
-    if (has_course_files("datasets")) return "datasets";
-    return "";
+    return find_course_data();           // $DNN_DATA, then datasets/
 }
 
 std::string shape4(const io::Array& a) {

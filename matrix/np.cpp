@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "matrix/elementwise.hpp"
 #include "matrix/gemm.hpp"
 
 namespace dnn::np {
@@ -93,19 +94,7 @@ Matrix sum(const Matrix& A, int axis, bool keepdims) {
 
 double mean(const Matrix& A) { return sum(A) / static_cast<double>(A.size()); }
 
-namespace {
-
-template <class F>
-Matrix map(const Matrix& A, F f) {
-    const Matrix src = A.contiguous();
-    Matrix out = Matrix::uninitialized(A.rows(), A.cols());
-    const double* x = src.data();
-    double* o = out.mutable_data();
-    for (std::size_t k = 0; k < A.size(); ++k) o[k] = f(x[k]);
-    return out;
-}
-
-}  // namespace
+using detail::map;
 
 Matrix exp(const Matrix& A) { return map(A, [](double x) { return std::exp(x); }); }
 Matrix log(const Matrix& A) { return map(A, [](double x) { return std::log(x); }); }

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "matrix/elementwise.hpp"
+
 namespace dnn {
 
 Shape broadcast_shape(Shape a, Shape b, const char* what) {
@@ -80,18 +82,6 @@ Matrix unary_in_place(Matrix&& a, Op op) {
     return std::move(a);
 }
 
-// op applied to every element; a transposed view is read in row-major order first.
-template <class Op>
-Matrix unary(const Matrix& a, Op op) {
-    const Matrix src = a.contiguous();
-    Matrix out = Matrix::uninitialized(a.rows(), a.cols());
-    const double* x = src.data();
-    double* o = out.mutable_data();
-    const std::size_t n = a.size();
-    for (std::size_t k = 0; k < n; ++k) o[k] = op(x[k]);
-    return out;
-}
-
 }  // namespace
 
 Matrix operator+(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x + y; }, "operator+"); }
@@ -99,16 +89,16 @@ Matrix operator-(const Matrix& a, const Matrix& b) { return binary(a, b, [](doub
 Matrix operator*(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x * y; }, "operator*"); }
 Matrix operator/(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x / y; }, "operator/"); }
 
-Matrix operator+(const Matrix& a, double s) { return unary(a, [s](double x) { return x + s; }); }
-Matrix operator-(const Matrix& a, double s) { return unary(a, [s](double x) { return x - s; }); }
-Matrix operator*(const Matrix& a, double s) { return unary(a, [s](double x) { return x * s; }); }
-Matrix operator/(const Matrix& a, double s) { return unary(a, [s](double x) { return x / s; }); }
-Matrix operator+(double s, const Matrix& a) { return unary(a, [s](double x) { return s + x; }); }
-Matrix operator-(double s, const Matrix& a) { return unary(a, [s](double x) { return s - x; }); }
-Matrix operator*(double s, const Matrix& a) { return unary(a, [s](double x) { return s * x; }); }
-Matrix operator/(double s, const Matrix& a) { return unary(a, [s](double x) { return s / x; }); }
+Matrix operator+(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x + s; }); }
+Matrix operator-(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x - s; }); }
+Matrix operator*(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x * s; }); }
+Matrix operator/(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x / s; }); }
+Matrix operator+(double s, const Matrix& a) { return detail::map(a, [s](double x) { return s + x; }); }
+Matrix operator-(double s, const Matrix& a) { return detail::map(a, [s](double x) { return s - x; }); }
+Matrix operator*(double s, const Matrix& a) { return detail::map(a, [s](double x) { return s * x; }); }
+Matrix operator/(double s, const Matrix& a) { return detail::map(a, [s](double x) { return s / x; }); }
 
-Matrix operator-(const Matrix& a) { return unary(a, [](double x) { return -x; }); }
+Matrix operator-(const Matrix& a) { return detail::map(a, [](double x) { return -x; }); }
 
 // Temporaries on either side reuse their buffer: W - lr * dW allocates one matrix, not two.
 #define DNN_BINARY_RVALUE(OP, NAME, EXPR)                                                                     \
@@ -141,10 +131,10 @@ Matrix& operator+=(Matrix& a, const Matrix& b) { return a = a + b; }
 Matrix& operator-=(Matrix& a, const Matrix& b) { return a = a - b; }
 Matrix& operator*=(Matrix& a, double s) { return a = a * s; }
 
-Matrix operator<(const Matrix& a, double s) { return unary(a, [s](double x) { return x < s ? 1.0 : 0.0; }); }
-Matrix operator<=(const Matrix& a, double s) { return unary(a, [s](double x) { return x <= s ? 1.0 : 0.0; }); }
-Matrix operator>(const Matrix& a, double s) { return unary(a, [s](double x) { return x > s ? 1.0 : 0.0; }); }
-Matrix operator>=(const Matrix& a, double s) { return unary(a, [s](double x) { return x >= s ? 1.0 : 0.0; }); }
+Matrix operator<(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x < s ? 1.0 : 0.0; }); }
+Matrix operator<=(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x <= s ? 1.0 : 0.0; }); }
+Matrix operator>(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x > s ? 1.0 : 0.0; }); }
+Matrix operator>=(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x >= s ? 1.0 : 0.0; }); }
 Matrix operator==(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x == y ? 1.0 : 0.0; }, "operator=="); }
 Matrix operator!=(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x != y ? 1.0 : 0.0; }, "operator!="); }
 

@@ -1,23 +1,14 @@
 // tests/course_data.hpp - where the tests find the course's cat files: $DNN_DATA, datasets/, ../shared/datasets.
 #pragma once
 
-#include <cstdlib>
-#include <filesystem>
 #include <string>
+
+#include "app/application.hpp"
 
 namespace course_data {
 
 // The folder holding train_catvnoncat.h5 and test_catvnoncat.h5, or "" when none does.
-inline std::string dir() {
-    namespace fs = std::filesystem;
-    auto has = [](const std::string& d) {
-        return !d.empty() && fs::exists(fs::path(d) / "train_catvnoncat.h5") && fs::exists(fs::path(d) / "test_catvnoncat.h5");
-    };
-    if (const char* env = std::getenv("DNN_DATA"); env && has(env)) return env;
-    for (const char* d : {"datasets", "../shared/datasets"})
-        if (has(d)) return d;
-    return "";
-}
+inline std::string dir() { return dnn::app::find_course_data({"datasets", "../shared/datasets"}); }
 
 }  // namespace course_data
 

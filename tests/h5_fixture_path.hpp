@@ -8,21 +8,12 @@
 #include <system_error>
 #include <unistd.h>
 
+#include "tests/course_data.hpp"
+
 namespace h5_test {
 
 // The folder holding train_catvnoncat.h5 and test_catvnoncat.h5, or "" when none does.
-inline std::string course_dir() {
-    namespace fs = std::filesystem;
-    auto has = [](const std::string& d) {
-        std::error_code ec;
-        return !d.empty() && fs::exists(fs::path(d) / "train_catvnoncat.h5", ec) &&
-               fs::exists(fs::path(d) / "test_catvnoncat.h5", ec);
-    };
-    if (const char* env = std::getenv("DNN_DATA"); env && has(env)) return env;
-    for (const char* d : {"datasets", "../shared/datasets"})
-        if (has(d)) return d;
-    return "";
-}
+inline std::string course_dir() { return course_data::dir(); }
 
 // Runs `/usr/bin/python3 tests/h5_fixtures.py build/h5_fixtures/run_<pid>` once per test run and returns
 // that folder, or "" when /usr/bin/python3 with h5py is unavailable (or the script fails). The folder is

@@ -22,6 +22,7 @@
 #include "io/npz.hpp"
 #include "matrix/matrix.hpp"
 #include "nn/types.hpp"
+#include "tests/temp_files.hpp"
 
 using namespace dnn;
 using namespace dnn::io;
@@ -29,26 +30,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// build/test_tmp/npy-<pid>: never the source tree, and separate for concurrent runs.
-// A folder for this process's files, removed (with everything in it) when the test program exits.
-struct TempDir {
-    fs::path path = fs::path("build") / "test_tmp" / ("npy-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-fs::path temp_dir() {
-    static const TempDir dir;
-    return dir.path;
-}
-
-std::vector<std::uint8_t> read_bytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+fs::path temp_dir() { return temp_files::dir("npy"); }
+using temp_files::read_bytes;
 
 void write_bytes(const fs::path& p, const std::vector<std::uint8_t>& b) {
     std::ofstream out(p, std::ios::binary);

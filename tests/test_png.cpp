@@ -16,31 +16,15 @@
 
 #include "app/image_grid.hpp"
 #include "app/png.hpp"
+#include "tests/temp_files.hpp"
 
 using namespace dnn::app;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A folder for this process's files, removed (with everything in it) when the test program exits.
-struct TempDir {
-    fs::path path = fs::path("build") / "test_tmp" / ("png-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-fs::path temp_dir() {
-    static const TempDir dir;
-    return dir.path;
-}
-
-std::vector<std::uint8_t> read_bytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+fs::path temp_dir() { return temp_files::dir("png"); }
+using temp_files::read_bytes;
 
 // Independent checksums, straight from the definitions (PNG annex D, RFC 1950 section 9).
 std::uint32_t test_crc(const std::uint8_t* p, std::size_t n) {

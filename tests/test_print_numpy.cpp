@@ -23,6 +23,7 @@
 
 #include "matrix/format.hpp"
 #include "matrix/matrix.hpp"
+#include "tests/temp_files.hpp"
 
 using namespace dnn;
 namespace fs = std::filesystem;
@@ -121,14 +122,7 @@ std::vector<Case> cases() {
     return out;
 }
 
-fs::path temp_dir() {
-    static const fs::path dir = [] {
-        fs::path d = fs::path("build") / "test_tmp" / ("print-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
-    return dir;
-}
+fs::path temp_dir() { return temp_files::dir("print"); }
 
 // numpy's print of each matrix (in order), read back from /usr/bin/python3.
 std::vector<std::string> numpy_texts(const std::vector<Case>& cs, std::string& error) {

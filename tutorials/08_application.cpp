@@ -7,7 +7,6 @@
 
 #include "app/application.hpp"
 #include "app/svg_plot.hpp"
-#include "tests/course_data.hpp"
 #include "tutorials/tutorial.hpp"
 
 using namespace dnn;
@@ -32,11 +31,11 @@ int main(int argc, char** argv) {
             "같은 함수에 진짜 데이터를 넣습니다. 64 x 64 RGB 그림이 학습용 209장, 시험용 50장이고 고양이(1) / "
             "고양이 아님(0) 정답이 붙어 있습니다. 그림 하나가 64 * 64 * 3 = 12288개 숫자의 한 열이 됩니다.");
 
-    const std::string dir = course_data::dir();
+    const std::string dir = app::find_course_data();  // $DNN_DATA, then datasets/
     if (dir.empty()) {
-        explain("The course files were not found ($DNN_DATA, datasets/ or ../shared/datasets): put your copy of "
+        explain("The course files were not found ($DNN_DATA or datasets/): put your copy of "
                 "train_catvnoncat.h5 and test_catvnoncat.h5 in datasets/ to run this tutorial on them.",
-                "강의 파일을 찾지 못했습니다($DNN_DATA, datasets/, ../shared/datasets). train_catvnoncat.h5와 "
+                "강의 파일을 찾지 못했습니다($DNN_DATA, datasets/). train_catvnoncat.h5와 "
                 "test_catvnoncat.h5를 datasets/에 두면 이 튜토리얼을 실행할 수 있습니다.");
         std::cout << "SKIPPED: the course files are absent\n";
         auto [X, Y] = app::load_planar_dataset();
