@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
         namespace d = dnn::gemm::detail;
         const d::MicroKernel &m = d::main_kernel(), &a = d::alt_kernel();
         std::printf("dnn kernels (%s): main %zux%zu, alt %zux%zu", m.name, m.mr, m.nr, a.mr, a.nr);
-        if (const d::DotKernel* dot = d::dot_kernel()) std::printf(", dot-product %zux%zu", dot->mr, dot->nr);
+        if (const d::BtKernel* bt = d::bt_kernel()) std::printf(", transposed-tile %zux%zu", bt->mr, bt->nr);
         std::printf("\n");
     }
     const char* only = argc > 1 ? argv[1] : nullptr;  // optional: a substring of the shape names to run

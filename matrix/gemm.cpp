@@ -15,14 +15,15 @@
 //   - tiny products (the notebook's 1x3 . 3x2): direct loops, no packing (gemm_direct);
 //   - a couple of tiles of rows (W1 · X: 20 x 12288 . 12288 x 209): B is read in place, not packed, by a
 //     20-row kernel, so each of its numbers is loaded once;
-//   - op(B) = B.T with few rows of A (dZ1 · X.T: 20 x 209 . 209 x 12288): a dot-product kernel reads both
-//     along k, where they are contiguous, so X is never transposed or packed (gemm_dot);
+//   - op(B) = B.T with few rows of A (dZ1 · X.T: 20 x 209 . 209 x 12288): a transposed-tile kernel computes
+//     C.T = B · op(A).T, broadcasting B's numbers straight from its rows, so X is never transposed or packed
+//     (gemm_bt);
 //   - W1.T · dZ1 (12288 x 20 . 20 x 209) is the loops above with one short k slice: A.T is absorbed by pack_a.
 //
-// Every C element is a single chain of multiply-adds in ascending k (the KC slices are added in order), or,
-// in gemm_dot, lanes added in one fixed order; which road is taken depends only on the shape. So the result
-// does not depend on how C is cut into tiles or shared between threads. Threads each take a band of whole
-// tiles of C (rows or columns, never a part of the k sum) and run the loops on it with their own buffers.
+// Every C element is a single chain of multiply-adds in ascending k (the KC slices are added in order);
+// which road is taken depends only on the shape. So the result does not depend on how C is cut into tiles or
+// shared between threads. Threads each take a band of whole tiles of C (rows or columns, never a part of the
+// k sum) and run the loops on it with their own buffers.
 #include "matrix/gemm.hpp"
 
 #include <algorithm>
@@ -63,10 +64,10 @@ constexpr std::size_t kDirectBMaxTiles = 2;
 constexpr std::size_t kDirectBMaxKC = 128;
 // Largest A (in numbers, padded rows x K) that the threads pack together once and share: 32 MiB.
 constexpr std::size_t kSharedAMax = std::size_t{4} << 20;
-// op(A) · B.T takes the dot-product kernel up to this many rows of A and this long a k sum (A's rows and a
-// block of B's rows then stay in L1 / L2).
-constexpr std::size_t kDotMaxRows = 32;
-constexpr std::size_t kDotMaxK = 1024;
+// op(A) · B.T takes the transposed-tile kernel up to this many rows of A and this long a k sum (the packed A
+// and a block of B's rows then stay in L1 / L2).
+constexpr std::size_t kBtMaxRows = 32;
+constexpr std::size_t kBtMaxK = 1024;
 // A thread is worth waking for about this many multiply-adds (a wake-up costs some microseconds).
 constexpr std::size_t kWorkPerThread = std::size_t{1} << 20;
 
@@ -74,13 +75,6 @@ std::size_t round_up(std::size_t x, std::size_t m) { return (x + m - 1) / m * m;
 
 // The micro-kernels prefetch B this many rows ahead of the row they multiply.
 constexpr std::size_t kPrefetchRows = 16;
-
-// A hint to bring p's cache line into L2 (nothing with compilers that have no prefetch builtin).
-inline void prefetch_to_l2([[maybe_unused]] const void* p) {
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(p, 0, 2);
-#endif
-}
 
 // p + n as an address for prefetching only: computed as an integer, since it may lie past the end of an array.
 const double* ahead(const double* p, std::size_t n) {
@@ -203,33 +197,22 @@ void gemm_blocked(const MicroKernel& kern, bool trans_a, bool trans_b, std::size
     }
 }
 
-// C = op(A) · B.T with the dot-product kernel (few rows of A, B stored (N, K)): A's rows are copied once into
-// k-contiguous, zero-padded rows (a small copy); B is read in place, block of NR rows after block.
-void gemm_dot(const detail::DotKernel& dot, bool trans_a, std::size_t M, std::size_t N, std::size_t K,
-              const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc) {
-    const std::size_t kp = round_up(K, dot.k_pad);
-    double* a_rows = thread_buffers().a.get(M * kp);
-    for (std::size_t i = 0; i < M; ++i) {
-        double* row = a_rows + i * kp;
-        if (trans_a)
-            for (std::size_t k = 0; k < K; ++k) row[k] = A[k * lda + i];
-        else
-            std::copy(A + i * lda, A + i * lda + K, row);
-        std::fill(row + K, row + kp, 0.0);
-    }
-    const std::size_t tiles = (M + dot.mr - 1) / dot.mr;
-    for (std::size_t j = 0; j < N; j += dot.nr) {
-        // B's rows are read from memory by the first tile and from cache by the others; meanwhile, ask for the
-        // next block of rows into L2 (one row per tile call, spread over the calls), so the next first tile
-        // does not wait for memory.
-        const std::size_t next = j + dot.nr, next_rows = next < N ? std::min(dot.nr, N - next) : 0;
-        for (std::size_t t = 0, i = 0; i < M; ++t, i += dot.mr) {
-            for (std::size_t r = t; r < next_rows; r += tiles) {
-                const char* row = reinterpret_cast<const char*>(B + (next + r) * ldb);
-                for (std::size_t off = 0; off < K * sizeof(double); off += 64) prefetch_to_l2(row + off);
-            }
-            dot.run(K, a_rows + i * kp, kp, B + j * ldb, ldb, C + i * ldc + j, ldc, std::min(dot.mr, M - i),
-                    std::min(dot.nr, N - j));
+// C = op(A) · B.T with the transposed-tile kernel (few rows of A, B stored (N, K)): A is packed once into
+// micro-panels (a small copy); B is read in place, block of nr rows after block.
+void gemm_bt(const detail::BtKernel& bt, bool trans_a, std::size_t M, std::size_t N, std::size_t K,
+             const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc) {
+    const std::size_t m_pad = round_up(M, bt.mr);
+    double* a_pack = thread_buffers().a.get(m_pad * K);
+    detail::pack_a(trans_a, A, lda, 0, M, 0, K, bt.mr, a_pack);
+    for (std::size_t j = 0; j < N; j += bt.nr) {
+        const double* b = B + j * ldb;
+        // The last row tile asks for the rows two blocks ahead, so they come from memory while this block and
+        // the next are multiplied (timed: one block ahead is a few per cent slower).
+        const double* ahead_rows = j + 2 * bt.nr < N ? b + 2 * bt.nr * ldb : b;
+        for (std::size_t i = 0; i < M; i += bt.mr) {
+            const bool last = i + bt.mr >= M;
+            bt.run(K, a_pack + i * K, b, ldb, C + i * ldc + j, ldc, std::min(bt.mr, M - i), std::min(bt.nr, N - j),
+                   last ? ahead_rows : b);
         }
     }
 }
@@ -323,15 +306,15 @@ void gemm(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t 
         return;
     }
 
-    // op(B) = B.T with few rows of A and a short k sum (dZ1 · X.T): the dot-product kernel, split over N.
-    const detail::DotKernel* dot = detail::dot_kernel();
-    if (trans_b && dot != nullptr && M <= kDotMaxRows && K <= kDotMaxK) {
-        const std::size_t blocks = (N + dot->nr - 1) / dot->nr;
+    // op(B) = B.T with few rows of A and a short k sum (dZ1 · X.T): the transposed-tile kernel, split over N.
+    const detail::BtKernel* bt = detail::bt_kernel();
+    if (trans_b && bt != nullptr && M <= kBtMaxRows && K <= kBtMaxK) {
+        const std::size_t blocks = (N + bt->nr - 1) / bt->nr;
         const std::size_t parts = count_parts(blocks, work);
         dnn::detail::parallel_for(parts, [&](std::size_t part) {
-            const std::size_t j0 = blocks * part / parts * dot->nr;
-            const std::size_t j1 = std::min(N, blocks * (part + 1) / parts * dot->nr);
-            gemm_dot(*dot, trans_a, M, j1 - j0, K, A, lda, B + j0 * ldb, ldb, C + j0, ldc);
+            const std::size_t j0 = blocks * part / parts * bt->nr;
+            const std::size_t j1 = std::min(N, blocks * (part + 1) / parts * bt->nr);
+            gemm_bt(*bt, trans_a, M, j1 - j0, K, A, lda, B + j0 * ldb, ldb, C + j0, ldc);
         });
         return;
     }

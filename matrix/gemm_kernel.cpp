@@ -147,76 +147,70 @@ constexpr std::size_t kMainMR = 4, kMainNV = 2;  // 4 x 4: 8 accumulators of 16 
 constexpr std::size_t kAltMR = 4, kAltNV = 2;
 #endif
 
-// ---- the dot-product kernel, for op(B) = B.T with few rows of A (e.g. dZ1 · X.T) ----
-// Both operands are read along k, where they are contiguous: no packing of B at all. Each accumulator holds
-// VL partial sums of one C element; the lanes are added at the end. Written for 8 lanes (AVX-512).
+// Needs 8-lane vectors (the 8 x 8 transpose) and __builtin_shufflevector.
 #if defined(__AVX512F__) && defined(__has_builtin)
 #if __has_builtin(__builtin_shufflevector)
-#define DNN_GEMM_DOT 1
+#define DNN_GEMM_BT 1
 
-// One vector whose lane r is the sum of the lanes of x[r]. Every x is added in the same order,
-// ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)), wherever it sits, so results never depend on tiling.
-inline vec lane_sums(const vec (&x)[8]) {
-    // Each step adds two halves of every input and packs two inputs' results into one vector.
-    auto halves = [](vec p, vec q) {
-        return __builtin_shufflevector(p, q, 0, 1, 2, 3, 8, 9, 10, 11) +
-               __builtin_shufflevector(p, q, 4, 5, 6, 7, 12, 13, 14, 15);
-    };
-    auto quarters = [](vec p, vec q) {
-        return __builtin_shufflevector(p, q, 0, 1, 8, 9, 4, 5, 12, 13) +
-               __builtin_shufflevector(p, q, 2, 3, 10, 11, 6, 7, 14, 15);
-    };
-    auto eighths = [](vec p, vec q) {
-        return __builtin_shufflevector(p, q, 0, 8, 2, 10, 4, 12, 6, 14) +
-               __builtin_shufflevector(p, q, 1, 9, 3, 11, 5, 13, 7, 15);
-    };
-    // The steps leave input slot s in lane {0, 4, 2, 6, 1, 5, 3, 7}[s]; feeding x in that order undoes it.
-    return eighths(quarters(halves(x[0], x[4]), halves(x[2], x[6])), quarters(halves(x[1], x[5]), halves(x[3], x[7])));
+// ---- the transposed-tile kernel, for op(A) · B.T with few rows of A (e.g. dZ1 · X.T) ----
+// It computes the tile's transpose, C.T = B · op(A).T, as an outer product: for each k, each of NR rows of B
+// gives one number (broadcast, read straight from B's row, where k is contiguous) times the MR-wide column of
+// op(A).T (a packed A micro-panel). So B is neither packed nor transposed, and each C element is one chain of
+// fused multiply-adds in ascending k, as in tile_kernel. The finished NR x MR tile is transposed in registers
+// (8 x 8 blocks, shuffles only) and stored as MR rows of C.
+
+// The 8 x 8 transpose of x (x[r] is row r): out[l] holds lane l of every x[r], in order of r.
+inline void transpose8(vec (&x)[8]) {
+    vec t[8], u[8];
+    for (std::size_t r = 0; r < 8; r += 2) {  // 2 x 2 blocks
+        t[r] = __builtin_shufflevector(x[r], x[r + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+        t[r + 1] = __builtin_shufflevector(x[r], x[r + 1], 1, 9, 3, 11, 5, 13, 7, 15);
+    }
+    for (std::size_t r = 0; r < 8; r += 4) {  // 4 x 4 blocks
+        for (std::size_t h = 0; h < 2; ++h) {
+            u[r + h] = __builtin_shufflevector(t[r + h], t[r + 2 + h], 0, 1, 8, 9, 4, 5, 12, 13);
+            u[r + 2 + h] = __builtin_shufflevector(t[r + h], t[r + 2 + h], 2, 3, 10, 11, 6, 7, 14, 15);
+        }
+    }
+    for (std::size_t h = 0; h < 4; ++h) {  // 8 x 8
+        x[h] = __builtin_shufflevector(u[h], u[4 + h], 0, 1, 2, 3, 8, 9, 10, 11);
+        x[4 + h] = __builtin_shufflevector(u[h], u[4 + h], 4, 5, 6, 7, 12, 13, 14, 15);
+    }
 }
 
-// Loads v into a register once: without this the compiler may fold the load into each of the MR multiply-adds
-// that use it, tripling the loads (mostly cache-line splits here, as B's rows have any alignment).
-inline void keep_in_register(vec& v) { asm("" : "+v"(v)); }
-
-// C (rows x cols, rows <= MR, cols <= 8) = A rows · B rows^T over k < K.
-//   A row i at a + i * a_stride, zero-padded up to a multiple of VL; B row j at b + j * ldb, exactly K long.
-// Rows / columns past rows / cols repeat row 0 (their results are not stored).
-template <std::size_t MR>
-void dot_kernel(std::size_t K, const double* a, std::size_t a_stride, const double* b, std::size_t ldb, double* c,
-                std::size_t ldc, std::size_t rows, std::size_t cols) {
-    constexpr std::size_t NR = 8;
-    const double* ap[MR];
+// C (rows x cols, rows <= MV * 8, cols <= NR = 8) = op(A) · B.T over k < K.
+//   a: the packed A micro-panel, K * MR numbers (k-major, zero-padded rows); B row j at b + j * ldb.
+//   Rows of B past cols repeat row 0 (their results are not stored).
+// b_prefetch: the first of the NR rows (stride ldb) the next call reads; one of its cache lines per k step.
+template <std::size_t MV>
+void bt_tile_kernel(std::size_t K, const double* a, const double* b, std::size_t ldb, double* c, std::size_t ldc,
+               std::size_t rows, std::size_t cols, const double* b_prefetch) {
+    constexpr std::size_t MR = MV * VL, NR = 8;
     const double* bp[NR];
-    DNN_UNROLL for (std::size_t i = 0; i < MR; ++i) ap[i] = a + (i < rows ? i : 0) * a_stride;
     DNN_UNROLL for (std::size_t j = 0; j < NR; ++j) bp[j] = b + (j < cols ? j : 0) * ldb;
-    vec acc[MR][NR];
-    DNN_UNROLL for (std::size_t i = 0; i < MR; ++i) {
-        DNN_UNROLL for (std::size_t j = 0; j < NR; ++j) acc[i][j] = vec{};
+    vec acc[MV][NR];
+    DNN_UNROLL for (std::size_t v = 0; v < MV; ++v) {
+        DNN_UNROLL for (std::size_t j = 0; j < NR; ++j) acc[v][j] = vec{};
     }
-    const std::size_t k_full = K / VL * VL;
-    for (std::size_t k = 0; k < k_full; k += VL) {
-        vec ak[MR];
-        DNN_UNROLL for (std::size_t i = 0; i < MR; ++i) ak[i] = load(ap[i] + k);
+    for (std::size_t k = 0; k < K; ++k) {
+        prefetch(b_prefetch, (k & 7) * ldb + (k & ~std::size_t{7}), 0);
+        vec ak[MV];
+        DNN_UNROLL for (std::size_t v = 0; v < MV; ++v) ak[v] = load(a + v * VL);
         DNN_UNROLL for (std::size_t j = 0; j < NR; ++j) {
-            vec bk = load(bp[j] + k);
-            keep_in_register(bk);
-            DNN_UNROLL for (std::size_t i = 0; i < MR; ++i) acc[i][j] += ak[i] * bk;
+            const double bjk = bp[j][k];
+            DNN_UNROLL for (std::size_t v = 0; v < MV; ++v) acc[v][j] += bjk * ak[v];
         }
+        a += MR;
     }
-    if (k_full < K) {  // the last K % VL values of k: B's row ends there, A's padding is zero
-        vec ak[MR];
-        DNN_UNROLL for (std::size_t i = 0; i < MR; ++i) ak[i] = load(ap[i] + k_full);
-        DNN_UNROLL for (std::size_t j = 0; j < NR; ++j) {
-            const vec bk = load_part(bp[j] + k_full, K - k_full);
-            DNN_UNROLL for (std::size_t i = 0; i < MR; ++i) acc[i][j] += ak[i] * bk;
+    DNN_UNROLL for (std::size_t v = 0; v < MV; ++v) {
+        transpose8(acc[v]);  // acc[v][l] is now row v * 8 + l of the C tile
+        DNN_UNROLL for (std::size_t l = 0; l < VL; ++l) {
+            if (v * VL + l < rows) store_part(c + (v * VL + l) * ldc, acc[v][l], cols);
         }
-    }
-    DNN_UNROLL for (std::size_t i = 0; i < MR; ++i) {
-        if (i < rows) store_part(c + i * ldc, lane_sums(acc[i]), cols);
     }
 }
 
-constexpr std::size_t kDotMR = 3;  // 3 x 8: 24 accumulators + 3 A vectors + 1 B vector of 32 registers
+constexpr std::size_t kBtMV = 3;  // 24 x 8: 24 accumulators + 3 A vectors of 32 registers
 #endif
 #endif
 
@@ -254,13 +248,14 @@ const MicroKernel kAlt{kAltMR, kAltNV * VL, &tile_kernel<kAltMR, kAltNV>, DNN_GE
 const MicroKernel& main_kernel() { return kMain; }
 const MicroKernel& alt_kernel() { return kAlt; }
 
-const DotKernel* dot_kernel() {
-#ifdef DNN_GEMM_DOT
-    static const DotKernel kernel{kDotMR, 8, VL, &dot_kernel<kDotMR>};
+const BtKernel* bt_kernel() {
+#ifdef DNN_GEMM_BT
+    static const BtKernel kernel{kBtMV * VL, 8, &bt_tile_kernel<kBtMV>};
     return &kernel;
 #else
     return nullptr;
 #endif
 }
+
 
 }  // namespace dnn::gemm::detail

@@ -34,20 +34,20 @@ const MicroKernel& main_kernel();
 // every number of B is loaded once). gemm.cpp takes it when it wastes less padding than the main one.
 // May be the main kernel when the build has no better choice.
 const MicroKernel& alt_kernel();
-// The dot-product kernel for C = op(A) · B.T when A has few rows: both operands are read along k, where
-// they are contiguous, so B (stored (N, K)) is never packed. C (rows x cols, rows <= MR, cols <= NR) =
-// A rows · B rows^T over K; A row i at a + i * a_stride, zero-padded to a multiple of k_pad numbers; B row j
-// at b + j * ldb. Each C element's vector lanes are added in one fixed order, whatever tile it falls in.
-using DotKernelFn = void (*)(std::size_t K, const double* a, std::size_t a_stride, const double* b,
-                             std::size_t ldb, double* c, std::size_t ldc, std::size_t rows, std::size_t cols);
-struct DotKernel {
-    std::size_t mr;     // rows of A per call
-    std::size_t nr;     // rows of B (columns of C) per call
-    std::size_t k_pad;  // A's rows are zero-padded to a multiple of this (the vector width)
-    DotKernelFn run;
+// The transposed-tile kernel for C = op(A) · B.T when A has few rows: it computes C.T = B · op(A).T with B's
+// numbers broadcast straight from its rows (stored (N, K), k contiguous), so B is never packed. C (rows x cols,
+// rows <= mr, cols <= nr, row stride ldc) = A micro-panel · B rows^T over K; a: the packed A micro-panel
+// (pack_a with mr, K * mr numbers); B row j at b + j * ldb. b_prefetch: the first of the nr rows (stride ldb)
+// the next call reads (a hint only). Each C element is one chain of fused multiply-adds in ascending k.
+using BtKernelFn = void (*)(std::size_t K, const double* a, const double* b, std::size_t ldb, double* c,
+                            std::size_t ldc, std::size_t rows, std::size_t cols, const double* b_prefetch);
+struct BtKernel {
+    std::size_t mr;  // rows of C (of op(A)) per call: the packed A micro-panel's width
+    std::size_t nr;  // columns of C (rows of B) per call
+    BtKernelFn run;
 };
 // nullptr when this build has none (it needs 8-lane vectors and __builtin_shufflevector).
-const DotKernel* dot_kernel();
+const BtKernel* bt_kernel();
 
 // Alignment in bytes that packed panels get (one vector).
 constexpr std::size_t kPanelAlign = 64;

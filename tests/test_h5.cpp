@@ -679,7 +679,7 @@ TEST_CASE("h5: a group of 400 members (old-style: multi-level v1 B-tree) and of 
         CHECK(many == 400);
         std::size_t bad = 0;
         for (int k = 0; k < 400; k += 7) {
-            char name[16];
+            char name[32];
             std::snprintf(name, sizeof name, "many/d%03d", k);
             const Array a = h.read(name);
             bad += a.data != std::vector<double>{double(k), -double(k)};
@@ -693,7 +693,7 @@ TEST_CASE("h5: a group of 400 members (old-style: multi-level v1 B-tree) and of 
     CHECK(dense == 1500);
     std::size_t bad = 0;
     for (int k = 0; k < 1500; k += 13) {
-        char name[16];
+        char name[32];
         std::snprintf(name, sizeof name, "dense/n%04d", k);
         const Array a = latest.read(name);
         bad += a.shape.size() != 0 || a.data != std::vector<double>{double(k)};
