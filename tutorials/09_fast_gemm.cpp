@@ -56,8 +56,8 @@ void gemm_step3_blocked(std::size_t n, const double* A, const double* B, double*
 }
 
 // ---- step 4: packing. Copy the B block into a contiguous buffer, NR columns at a time (micro-panels), so
-// the inner loops read memory strictly in order; the 4 x NR tile of C is accumulated in local variables.
-constexpr std::size_t MR = 4, NR = 8;
+// the inner loops read memory strictly in order; the MR x NR tile of C is accumulated in local variables.
+constexpr std::size_t MR = 8, NR = 8;
 void pack_B(std::size_t n, const double* B, std::size_t pc, std::size_t kb, std::size_t jc, std::size_t nb,
             double* Bp) {
     for (std::size_t jr = 0; jr < nb; jr += NR)
@@ -84,22 +84,19 @@ void tile_plain(std::size_t kb, const double* Ap, const double* Bp, double* c, s
 
 #if defined(__GNUC__)
 // ---- step 5: the micro-kernel. The same tile with explicit 8-wide vectors (GCC/Clang vector extensions): each
-// k step loads one row of the B panel into a register and adds a[i] * b_row to MR accumulator registers.
+// k step loads one row of the B panel into a register and adds a[i] * b_row to MR = 8 accumulator registers.
+// Eight independent accumulators keep both of the core's multiply-add units busy despite their latency.
 typedef double v8d __attribute__((vector_size(64)));
 void tile_vector(std::size_t kb, const double* Ap, const double* Bp, double* c, std::size_t ldc, std::size_t mr,
                  std::size_t nr) {
-    v8d acc0 = {}, acc1 = {}, acc2 = {}, acc3 = {};
+    v8d acc[MR] = {};
     for (std::size_t k = 0; k < kb; ++k) {
         v8d b;
         __builtin_memcpy(&b, Bp + k * NR, sizeof b);
-        acc0 += Ap[k * MR + 0] * b;
-        acc1 += Ap[k * MR + 1] * b;
-        acc2 += Ap[k * MR + 2] * b;
-        acc3 += Ap[k * MR + 3] * b;
+        for (std::size_t i = 0; i < MR; ++i) acc[i] += Ap[k * MR + i] * b;  // unrolled by the compiler
     }
-    const v8d* acc[MR] = {&acc0, &acc1, &acc2, &acc3};
     for (std::size_t i = 0; i < mr; ++i)
-        for (std::size_t j = 0; j < nr; ++j) c[i * ldc + j] += (*acc[i])[j];
+        for (std::size_t j = 0; j < nr; ++j) c[i * ldc + j] += acc[i][j];
 }
 #else
 const auto tile_vector = tile_plain;
@@ -197,8 +194,10 @@ int main(int argc, char** argv) {
          "2. 루프 순서 i-k-j: 가장 안쪽 루프가 B와 C의 행을 따라 연속으로 읽음(벡터화)", gemm_step2_ikj},
         {"3. blocking: a block of B stays in cache while all rows of A use it",
          "3. 블로킹: B의 블록이 캐시에 머무는 동안 A의 모든 행이 그것을 씀", gemm_step3_blocked},
-        {"4. packing: A and B blocks copied into contiguous micro-panels; a 4x8 tile of C summed in registers",
-         "4. 패킹: A, B 블록을 연속된 마이크로 패널로 복사하고 C의 4x8 타일을 레지스터에서 누적", gemm_step4_packed},
+        {"4. packing: A and B blocks copied into contiguous micro-panels; an 8x8 tile of C summed in local variables "
+         "(alone this may be no faster: the compiler cannot keep 64 plain sums in registers; step 5 can)",
+         "4. 패킹: A, B 블록을 연속된 마이크로 패널로 복사하고 C의 8x8 타일을 지역 변수에서 누적"
+         "(이것만으로는 빠르지 않을 수 있음: 컴파일러가 64개의 합을 레지스터에 두지 못함, 5단계에서 해결)", gemm_step4_packed},
         {"5. micro-kernel: the tile with explicit 8-wide vector registers",
          "5. 마이크로 커널: 8칸 벡터 레지스터를 직접 쓰는 타일", gemm_step5_microkernel},
         {"6. threads: each core computes its own rows of C (results identical for any thread count)",
