@@ -8,6 +8,7 @@
 #include "app/image_grid.hpp"
 #include "matrix/format.hpp"
 #include "matrix/np.hpp"
+#include "nn/checks.hpp"
 #include "nn/py.hpp"
 #include "nn/step_by_step.hpp"
 
@@ -19,13 +20,7 @@ Parameters initialize_parameters(int n_x, int n_h, int n_y) {
 }
 
 Parameters initialize_parameters_deep(const std::vector<int>& layer_dims) {
-    if (layer_dims.size() < 2)
-        throw std::invalid_argument("initialize_parameters_deep: layer_dims needs at least 2 sizes (input and "
-                                    "output), got " + std::to_string(layer_dims.size()));
-    for (std::size_t l = 0; l < layer_dims.size(); ++l)
-        if (layer_dims[l] <= 0)
-            throw std::invalid_argument("initialize_parameters_deep: layer_dims[" + std::to_string(l) + "] is " +
-                                        std::to_string(layer_dims[l]) + "; every layer needs at least one unit");
+    check::layer_dims("initialize_parameters_deep", layer_dims);
 
     np::random::seed(1);
     Parameters parameters;
@@ -40,9 +35,7 @@ Parameters initialize_parameters_deep(const std::vector<int>& layer_dims) {
 }
 
 double compute_cost(const Matrix& AL, const Matrix& Y) {
-    if (AL.shape() != Y.shape())
-        throw std::invalid_argument("compute_cost: AL has shape " + to_string(AL.shape()) + " but Y has shape " +
-                                    to_string(Y.shape()) + ": they must have the same shape");
+    check::same_shape("compute_cost", "AL", AL, "Y", Y);
     if (Y.rows() != 1 || Y.cols() == 0)
         throw std::invalid_argument("compute_cost: Y must be one row of m > 0 labels, got shape " + to_string(Y.shape()));
     const std::size_t m = Y.cols();

@@ -1,4 +1,5 @@
-// nn/checks.hpp - the notebook's asserts as real checks (internal to nn/, not part of the public headers).
+// nn/checks.hpp - the notebook's asserts as real checks (internal to the library: nn/ and app/; not included by
+// nn/nn.hpp).
 //
 // They stay on in release builds and throw with the function's name and both shapes, as numpy prints them:
 //   linear_forward: W has shape (1, 3) but A has shape (4, 2): W needs as many columns as A has rows
@@ -6,6 +7,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "matrix/matrix.hpp"
 #include "nn/types.hpp"
@@ -29,6 +31,21 @@ inline void activation(const char* fn, const std::string& activation) {
     if (activation != "relu" && activation != "sigmoid")
         throw std::invalid_argument(std::string(fn) + ": unknown activation \"" + activation +
                                     "\" (expected \"relu\" or \"sigmoid\")");
+}
+
+// A layer size: at least one unit.
+inline void layer_size(const char* fn, const std::string& name, int n) {
+    if (n <= 0)
+        throw std::invalid_argument(std::string(fn) + ": " + name + " is " + std::to_string(n) +
+                                    "; every layer needs at least one unit");
+}
+
+// layer_dims = [n[0], ..., n[L]]: at least an input and an output size, none below 1.
+inline void layer_dims(const char* fn, const std::vector<int>& dims) {
+    if (dims.size() < 2)
+        throw std::invalid_argument(std::string(fn) + ": layer_dims needs at least 2 sizes (input and output), got " +
+                                    std::to_string(dims.size()));
+    for (std::size_t l = 0; l < dims.size(); ++l) layer_size(fn, "layer_dims[" + std::to_string(l) + "]", dims[l]);
 }
 
 // dict must hold key (else std::out_of_range, Python's KeyError); dict_name is "parameters" or "grads".

@@ -3,25 +3,16 @@
 #include <string>
 
 #include "matrix/np.hpp"
+#include "nn/checks.hpp"
 #include "nn/py.hpp"
 #include "nn/step_by_step.hpp"
 
 namespace dnn {
 
-namespace {
-
-void check_size(const char* fn, const char* name, int n) {
-    if (n <= 0)
-        throw std::invalid_argument(std::string(fn) + ": " + name + " is " + std::to_string(n) +
-                                    "; every layer needs at least one unit");
-}
-
-}  // namespace
-
 Parameters initialize_parameters(int n_x, int n_h, int n_y) {
-    check_size("initialize_parameters", "n_x", n_x);
-    check_size("initialize_parameters", "n_h", n_h);
-    check_size("initialize_parameters", "n_y", n_y);
+    check::layer_size("initialize_parameters", "n_x", n_x);
+    check::layer_size("initialize_parameters", "n_h", n_h);
+    check::layer_size("initialize_parameters", "n_y", n_y);
 
     np::random::seed(1);
 
@@ -37,11 +28,7 @@ Parameters initialize_parameters(int n_x, int n_h, int n_y) {
 }
 
 Parameters initialize_parameters_deep(const std::vector<int>& layer_dims) {
-    if (layer_dims.size() < 2)
-        throw std::invalid_argument("initialize_parameters_deep: layer_dims needs at least 2 sizes (input and "
-                                    "output), got " + std::to_string(layer_dims.size()));
-    for (std::size_t l = 0; l < layer_dims.size(); ++l)
-        check_size("initialize_parameters_deep", ("layer_dims[" + std::to_string(l) + "]").c_str(), layer_dims[l]);
+    check::layer_dims("initialize_parameters_deep", layer_dims);
 
     np::random::seed(3);
     Parameters parameters;

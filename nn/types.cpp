@@ -7,12 +7,14 @@ namespace dnn {
 
 const Matrix& ArrayDict::operator[](const std::string& key) const {
     const auto it = find(key);
-    if (it == end()) {
-        std::string keys;
-        for (const auto& [k, v] : *this) keys += (keys.empty() ? "" : ", ") + k;
-        throw std::out_of_range("no key \"" + key + "\" (the dict has: " + (keys.empty() ? "nothing" : keys) + ")");
-    }
+    if (it == end()) throw std::out_of_range("no key \"" + key + "\" (the dict has: " + key_list() + ")");
     return it->second;
+}
+
+std::string ArrayDict::key_list() const {
+    std::string keys;
+    for (const auto& entry : *this) keys += (keys.empty() ? "" : ", ") + entry.first;
+    return keys.empty() ? "nothing" : keys;
 }
 
 }  // namespace dnn

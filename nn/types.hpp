@@ -24,6 +24,8 @@ public:
     using std::map<std::string, Matrix>::map;
     using std::map<std::string, Matrix>::operator[];
     const Matrix& operator[](const std::string& key) const;
+    // The keys, comma-separated, for error messages ("W1, W2, b1, b2", or "nothing").
+    std::string key_list() const;
 };
 
 using Parameters = ArrayDict;  // "W1", "b1", ..., "WL", "bL"
