@@ -49,6 +49,9 @@ LinearBackwardResult linear_activation_backward(const Matrix& dA, const LayerCac
 
 Grads L_model_backward(const Matrix& AL, const Matrix& Y_in, const Caches& caches) {
     if (caches.empty()) throw std::invalid_argument("L_model_backward: caches is empty (there must be one per layer)");
+    // With m = 0, linear_backward's 1/m would turn the empty sums into NaN gradients.
+    if (AL.cols() == 0)
+        throw std::invalid_argument("L_model_backward: there are no examples (AL has shape " + to_string(AL.shape()) + ")");
     if (Y_in.size() != AL.size()) check::shapes("L_model_backward", "Y", Y_in, "AL", AL, "Y needs one label per column of AL");
 
     Grads grads;

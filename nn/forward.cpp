@@ -43,6 +43,9 @@ LinearActivationForwardResult linear_activation_forward(const Matrix& A_prev, co
 }
 
 LModelForwardResult L_model_forward(const Matrix& X, const Parameters& parameters) {
+    // numpy would return an empty AL here, and the cost of it is 0/0: a zero-example batch is a mistake.
+    if (X.cols() == 0)
+        throw std::invalid_argument("L_model_forward: there are no examples (X has shape " + to_string(X.shape()) + ")");
     if (parameters.empty() || parameters.size() % 2 != 0)
         throw std::invalid_argument("L_model_forward: parameters must hold pairs W1, b1, ..., WL, bL; it has " +
                                     std::to_string(parameters.size()) + " entries");
