@@ -1,62 +1,15 @@
-// tests/test_gradcheck.cpp - L_model_backward against central finite differences of compute_cost.
+// tests/test_gradcheck.cpp - L_model_backward against central finite differences of compute_cost (helpers in
+// tests/gradcheck_util.hpp; tests/test_properties.cpp checks more activations, layer counts and batches).
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <vector>
 
 #include "nn/nn.hpp"
+#include "tests/gradcheck_util.hpp"
 
 using namespace dnn;
-
-namespace {
-
-struct Net {
-    Parameters parameters;
-    Matrix X, Y;
-};
-
-// A random network with the given layer sizes and m examples; labels are 0/1.
-Net random_net(const std::vector<int>& dims, int m, long long seed) {
-    np::random::seed(seed);
-    Net net;
-    for (std::size_t l = 1; l < dims.size(); ++l) {
-        net.parameters["W" + str(l)] = np::random::randn(dims[l], dims[l - 1]) * (1.0 / std::sqrt(dims[l - 1]));
-        net.parameters["b" + str(l)] = np::random::randn(dims[l], 1) * 0.1;
-    }
-    net.X = np::random::randn(dims[0], m);
-    net.Y = np::random::rand(1, m) > 0.5;
-    return net;
-}
-
-double cost_of(const Net& net, const Parameters& parameters) {
-    auto [AL, caches] = L_model_forward(net.X, parameters);
-    return compute_cost(AL, net.Y);
-}
-
-// Relative error between the analytic gradient and central differences over every parameter.
-double gradient_check(const Net& net, const Grads& grads) {
-    const double eps = 1e-6;
-    double diff2 = 0, num2 = 0, ana2 = 0;
-    for (const auto& [key, value] : net.parameters) {
-        const Matrix& g = grads["d" + key];
-        REQUIRE(g.shape() == value.shape());
-        for (std::size_t i = 0; i < value.rows(); ++i)
-            for (std::size_t j = 0; j < value.cols(); ++j) {
-                Parameters plus = net.parameters, minus = net.parameters;
-                plus[key](i, j) += eps;
-                minus[key](i, j) -= eps;
-                const double numeric = (cost_of(net, plus) - cost_of(net, minus)) / (2 * eps);
-                const double analytic = g(i, j);
-                diff2 += (numeric - analytic) * (numeric - analytic);
-                num2 += numeric * numeric;
-                ana2 += analytic * analytic;
-            }
-    }
-    REQUIRE(ana2 > 0);  // a check of all-zero gradients would pass silently
-    return std::sqrt(diff2) / (std::sqrt(num2) + std::sqrt(ana2));
-}
-
-}  // namespace
+using namespace gradcheck;
 
 TEST_CASE("gradcheck: L_model_backward matches finite differences on random deep networks") {
     const std::vector<std::vector<int>> shapes = {
