@@ -7,6 +7,7 @@
 #   make test         build and run every test (installs doctest-dev when run as root and it is missing)
 #   make debug        library, tests and demos with -O0 -g in build/debug, for stepping through
 #   make test SANITIZE=1     the tests under -fsanitize=address,undefined (build/sanitize)
+#   make test TSAN=1         the tests under -fsanitize=thread (build/tsan)
 #   make test CXX=clang++    the same with another compiler (build/clang++)
 #   make PORTABLE=1          without -march=native (build/portable)
 #   make exercises    writes exercises/: the graded functions as stubs to fill in (FORCE=1 starts over)
@@ -31,6 +32,10 @@ ifeq ($(SANITIZE),1)
   CONFIG   := sanitize
   OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   LINKOPTS := -fsanitize=address,undefined
+else ifeq ($(TSAN),1)
+  CONFIG   := tsan
+  OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+  LINKOPTS := -fsanitize=thread
 else ifeq ($(DEBUG),1)
   CONFIG   := debug
   OPTFLAGS := -O0 -g -DDNN_DEFAULT_NUM_THREADS=1   # single-threaded unless DNN_NUM_THREADS says otherwise
