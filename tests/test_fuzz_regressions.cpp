@@ -1,0 +1,128 @@
+// tests/test_fuzz_regressions.cpp - replays every input the fuzzers (fuzz/, make fuzz) found a bug with,
+// kept in tests/fuzz_regressions/<target>/, through the same entry code (fuzz/fuzz_entry.hpp). Each must now
+// end in success or std::runtime_error; another exception type fails the test, and a crash or sanitizer
+// report (make test SANITIZE=1) fails the run. The folders also hold hand-made hostile inputs (huge shapes,
+// cycles, output bombs; tests/fuzz_regressions/README.md lists them), whose exact errors are checked below.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "fuzz/fuzz_entry.hpp"
+
+namespace {
+
+using Entry = void (*)(const std::uint8_t*, std::size_t);
+
+std::vector<std::uint8_t> read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// "ok", "runtime_error: ..." or "OTHER: ..." (the last is a failure).
+std::string outcome(Entry entry, const std::vector<std::uint8_t>& bytes) {
+    try {
+        entry(bytes.data(), bytes.size());
+        return "ok";
+    } catch (const std::runtime_error& e) {
+        return std::string("runtime_error: ") + e.what();
+    } catch (const std::exception& e) {
+        return std::string("OTHER: ") + e.what();
+    } catch (...) {
+        return "OTHER: a non-std exception";
+    }
+}
+
+// Replays tests/fuzz_regressions/<target>/*; returns how many files it fed.
+int replay(const std::string& target, Entry entry) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path("tests/fuzz_regressions") / target;
+    REQUIRE_MESSAGE(fs::is_directory(dir), dir.string() << " is missing (run the tests from the repository root)");
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.is_regular_file()) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) {
+        const std::string result = outcome(entry, read_bytes(file));
+        INFO(file.string() << " -> " << result);
+        CHECK(result.rfind("OTHER", 0) != 0);
+    }
+    return static_cast<int>(files.size());
+}
+
+}  // namespace
+
+TEST_CASE("fuzz regressions: the entry code accepts a good input and rejects a bad one with runtime_error") {
+    // Guards the replay below: if the entry code swallowed everything, the kept inputs would prove nothing.
+    const std::vector<std::uint8_t> good = dnn::io::encode_npy(dnn::Matrix{{1, 2}, {3, 4}});
+    CHECK(outcome(fuzz_entry::npy, good) == "ok");
+    std::vector<std::uint8_t> bad = good;
+    bad[0] = 'X';  // the magic
+    CHECK(outcome(fuzz_entry::npy, bad).rfind("runtime_error: ", 0) == 0);
+    CHECK(outcome(fuzz_entry::npz, good).rfind("runtime_error: ", 0) == 0);  // a .npy is no zip
+    CHECK(outcome(fuzz_entry::h5, good).rfind("runtime_error: ", 0) == 0);
+    const std::vector<std::uint8_t> stored = {0, 0x78, 0x01, 0x01, 0x01, 0x00, 0xfe, 0xff, 'a', 0x00, 0x62, 0x00, 0x62};
+    CHECK(outcome(fuzz_entry::inflate, stored) == "ok");
+}
+
+TEST_CASE("fuzz regressions: h5 inputs end in success or runtime_error") { replay("h5", fuzz_entry::h5); }
+TEST_CASE("fuzz regressions: inflate inputs end in success or runtime_error") { replay("inflate", fuzz_entry::inflate); }
+TEST_CASE("fuzz regressions: npy inputs end in success or runtime_error") { replay("npy", fuzz_entry::npy); }
+TEST_CASE("fuzz regressions: npz inputs end in success or runtime_error") { replay("npz", fuzz_entry::npz); }
+
+namespace {
+
+std::string error_of(Entry entry, const std::string& target, const std::string& name) {
+    return outcome(entry, read_bytes(std::filesystem::path("tests/fuzz_regressions") / target / name));
+}
+
+}  // namespace
+
+TEST_CASE("fuzz regressions: hand-made hostile inputs give clear errors, never huge allocations") {
+    // Huge dimensions in a .npy header: the product wraps around 2^64 or exceeds the file; rejected before
+    // any allocation, with the shape in the message.
+    CHECK(error_of(fuzz_entry::npy, "npy", "shape_product_wraps_to_zero.npy") ==
+          "runtime_error: fuzz.npy: npy data at byte 128: shape (4294967296, 4294967296) of float64 needs more "
+          "than the 16 bytes the file has");
+    CHECK(error_of(fuzz_entry::npy, "npy", "shape_rank3_wraps.npy").find("needs more than the 16 bytes") !=
+          std::string::npos);
+    CHECK(error_of(fuzz_entry::npy, "npy", "shape_beyond_uint64.npy") ==
+          "runtime_error: fuzz.npy: npy header at byte 80: dimension too large");
+    CHECK(error_of(fuzz_entry::npy, "npy", "shape_negative.npy") ==
+          "runtime_error: fuzz.npy: npy header at byte 61: negative dimension");
+    CHECK(error_of(fuzz_entry::npy, "npy", "shape_zero_times_huge.npy").find("needs 0 bytes but 16 follow") !=
+          std::string::npos);
+    // inflate: an output bomb stops at max_output; a back-reference before the output's start.
+    CHECK(error_of(fuzz_entry::inflate, "inflate", "zlib_output_over_max") ==
+          "runtime_error: inflate: output exceeds the expected 1048576 bytes at byte 1032");
+    CHECK(error_of(fuzz_entry::inflate, "inflate", "raw_distance_before_start") ==
+          "runtime_error: inflate: distance 2 too far back (only 1 bytes written) at byte 3");
+    // npz: a member claiming 4 GiB, a central directory past the end.
+    CHECK(error_of(fuzz_entry::npz, "npz", "member_claims_4gib").find(
+              "uncompressed size 4294967294 cannot come from 79 compressed bytes") != std::string::npos);
+    CHECK(error_of(fuzz_entry::npz, "npz", "central_directory_outside").find(
+              "central directory (offset 2147483632, 51 bytes) lies outside the file") != std::string::npos);
+
+    // HDF5: a dataspace of 2^40 x 4 doubles in a 2 KiB file is refused when read, not allocated.
+    const auto big = read_bytes("tests/fuzz_regressions/h5/dataspace_2pow40_rows.h5");
+    const auto file = dnn::io::H5File::from_bytes("big.h5", big);
+    REQUIRE(file.datasets() == std::vector<std::string>{"x"});
+    CHECK_THROWS_WITH_AS(file.read("x"), doctest::Contains("dataset of 4398046511104 elements of 8 bytes is larger "
+                                                           "than a 2144-byte file can describe"),
+                         std::runtime_error);
+    // A group linking back to the root (a cycle of hard links, old- and new-style groups): each group is
+    // walked once, so the listing ends and holds the one dataset.
+    for (const char* name : {"group_cycle_earliest.h5", "group_cycle_latest.h5"}) {
+        CAPTURE(name);
+        const auto cyc = dnn::io::H5File::from_bytes(name, read_bytes(std::string("tests/fuzz_regressions/h5/") + name));
+        CHECK(cyc.datasets() == std::vector<std::string>{"a/x"});
+        CHECK(cyc.read("a/up/a/x").data == std::vector<double>{0, 1, 2});
+    }
+}
