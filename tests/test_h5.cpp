@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -507,6 +508,95 @@ TEST_CASE("h5: hand-built files truncated or damaged anywhere throw std::runtime
     flipped[60] ^= 0x01;  // inside the root group's object header
     const std::string c = error_of([&] { H5File::from_bytes("hand2.h5", flipped); });
     CHECK(c.find("hand2.h5: object header at offset 0x30: checksum mismatch") == 0);
+}
+
+namespace {
+
+// Offset of the first occurrence of `pattern` in `b` (the test fails if there is none).
+std::size_t find_bytes(const Bytes& b, const Bytes& pattern) {
+    const auto it = std::search(b.begin(), b.end(), pattern.begin(), pattern.end());
+    REQUIRE(it != b.end());
+    return std::size_t(it - b.begin());
+}
+
+void put_le(Bytes& b, std::size_t at, std::uint64_t v, int n = 8) {
+    for (int i = 0; i < n; ++i) b[at + std::size_t(i)] = std::uint8_t(v >> (8 * i));
+}
+
+void append_le(Bytes& b, std::uint64_t v, int n = 8) {
+    for (int i = 0; i < n; ++i) b.push_back(std::uint8_t(v >> (8 * i)));
+}
+
+std::string hex_offset(std::uint64_t at) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "offset 0x%llx", static_cast<unsigned long long>(at));
+    return buf;
+}
+
+}  // namespace
+
+TEST_CASE("h5: a cycle of object header continuation blocks is an error naming the offset") {
+    // The hand-built dataset's dataspace message becomes a continuation to block B at the end of the file;
+    // B holds the dataspace message and a continuation back to B itself: A -> B -> B -> ...
+    Bytes b = build_old_style(0);
+    const std::size_t dataspace = find_bytes(b, {0x01, 0, 24, 0, 0, 0, 0, 0, 1, 2, 0, 0});  // header + 16
+    const Bytes dataspace_message(b.begin() + std::ptrdiff_t(dataspace), b.begin() + std::ptrdiff_t(dataspace + 32));
+    const std::uint64_t block = b.size();
+    const std::uint64_t block_len = 32 + 8 + 16;
+    b.insert(b.end(), dataspace_message.begin(), dataspace_message.end());
+    append_le(b, 0x0010, 2);  // continuation message: type, size 16, flags, reserved
+    append_le(b, 16, 2);
+    append_le(b, 0, 4);
+    append_le(b, block);      // ... back to B
+    append_le(b, block_len);
+    put_le(b, dataspace, 0x0010, 2);  // A's dataspace slot: a continuation to B
+    put_le(b, dataspace + 8, block);
+    put_le(b, dataspace + 16, block_len);
+    b = with_eof(b);
+
+    const H5File h = H5File::from_bytes("cycle.h5", b);
+    for (const std::string& e : {error_of([&] { h.datasets(); }), error_of([&] { h.read("data"); })}) {
+        INFO(e);
+        CHECK(e == "cycle.h5: object header " + hex_offset(dataspace - 16).substr(7) + " continuation block at " +
+                       hex_offset(block) + ": reached a second time (a cycle or a shared node in a damaged file)");
+    }
+
+    // Without the loop (B's continuation made a NIL message) the same file reads as before.
+    Bytes fixed = b;
+    put_le(fixed, block + 32, 0x0000, 2);
+    check_values(H5File::from_bytes("fixed.h5", fixed).read("data"), {2, 3}, "int32",
+                 [](std::size_t i) { return double(kHandValues[i]); });
+}
+
+TEST_CASE("h5: a v1 B-tree node reached twice is an error naming the offset") {
+    // A new root node at level 1 whose two children are the same leaf: a shared node, which no honest file
+    // has; read naively, every name under it would be listed twice (and a deeper tree could loop for long).
+    Bytes b = build_old_style(0);
+    const std::size_t leaf = find_bytes(b, {'T', 'R', 'E', 'E'});
+    const std::size_t heap = find_bytes(b, {'H', 'E', 'A', 'P'});
+    Bytes pair;
+    append_le(pair, leaf);
+    append_le(pair, heap);
+    const std::uint64_t root = b.size();
+    for (const char ch : std::string("TREE")) b.push_back(std::uint8_t(ch));
+    b.push_back(0);  // group node
+    b.push_back(1);  // level 1
+    append_le(b, 2, 2);
+    append_le(b, kUndef);
+    append_le(b, kUndef);
+    append_le(b, 0);  // key 0, child 0, key 1, child 1, key 2
+    append_le(b, leaf);
+    append_le(b, 8);
+    append_le(b, leaf);
+    append_le(b, 8);
+    // The symbol table message and the root entry's scratch pad both name (B-tree, heap): point them at the new root.
+    for (int k = 0; k < 2; ++k) put_le(b, find_bytes(b, pair), root);
+    b = with_eof(b);
+
+    const std::string e = error_of([&] { H5File::from_bytes("shared.h5", b).datasets(); });
+    INFO(e);
+    CHECK(e == "shared.h5: v1 B-tree node at " + hex_offset(leaf) +
+                   ": reached a second time (a cycle or a shared node in a damaged file)");
 }
 
 // ---- fixtures written by h5py ----------------------------------------------------------------------------
