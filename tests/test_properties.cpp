@@ -184,7 +184,9 @@ TEST_CASE("property: every activation's backward matches finite differences thro
     const double eps = 1e-6;
     long long seed = 500;
     for (const std::string activation : {"relu", "sigmoid"})
-        for (const auto& [n_prev, n, m] : std::vector<std::tuple<int, int, int>>{{1, 1, 1}, {3, 2, 4}, {5, 4, 7}, {2, 6, 3}}) {
+        for (const auto& shape : std::vector<std::tuple<int, int, int>>{{1, 1, 1}, {3, 2, 4}, {5, 4, 7}, {2, 6, 3}}) {
+            // Named variables, not a structured binding: clang 14 cannot capture bindings in CAPTURE's lambda.
+            const int n_prev = std::get<0>(shape), n = std::get<1>(shape), m = std::get<2>(shape);
             CAPTURE(activation);
             CAPTURE(n_prev);
             CAPTURE(n);
@@ -264,14 +266,17 @@ TEST_CASE("property: update_parameters leaves the caller's parameters and grads 
 
         const Parameters updated = update_parameters(net.parameters, grads, 0.75);
         CHECK(updated.size() == net.parameters.size());
-        for (const auto& [k, v] : before) {
+        for (const auto& entry : before) {
+            const std::string& k = entry.first;  // not a binding: CAPTURE's lambda cannot take one in clang 14
+            const Matrix& v = entry.second;
             CAPTURE(k);
             CHECK(np::array_equal(net.parameters[k], v));
             CHECK(np::array_equal(aliases[k], v));
             // The update itself: W - 0.75 dW, element for element.
             CHECK(np::array_equal(updated[k], v - 0.75 * grads["d" + k]));
         }
-        for (const auto& [k, v] : grads_before) CHECK_MESSAGE(np::array_equal(grads[k], v), k);
+        for (const auto& entry : grads_before)
+            CHECK_MESSAGE(np::array_equal(grads[entry.first], entry.second), entry.first);
         // A step of zero changes nothing.
         const Parameters same = update_parameters(net.parameters, grads, 0.0);
         for (const auto& [k, v] : before) CHECK(np::array_equal(same[k], v));
