@@ -232,7 +232,8 @@ Bytes build_old_style(unsigned superblock_version) {
 
 // Superblock version 2, a version 2 ("OHDR") root group with a link info and a link message, and a scalar
 // big-endian float64 dataset "value" = -1234.5 in compact storage. Checksums are Jenkins lookup3.
-Bytes build_new_style() {
+// With link_up, the root group also holds a hard link "up" to itself: a cycle through hard links.
+Bytes build_new_style(bool link_up = false) {
     Builder w;
     w.text("\x89HDF\r\n\x1a\n", 8);
     w.u8(2);
@@ -271,6 +272,16 @@ Bytes build_new_style() {
     w.text("value", 5);
     const std::size_t link_at = w.pos();
     w.u64(0);
+    if (link_up) {
+        w.u8(0x06);  // link message: hard link "up" to the root group itself
+        w.u16(1 + 1 + 1 + 2 + 8);
+        w.u8(0);
+        w.u8(1);
+        w.u8(0);
+        w.u8(2);
+        w.text("up", 2);
+        w.u64(root);
+    }
     w.patch(size_at, w.pos() - messages, 1);
     const std::size_t root_sum = w.pos();
     w.u32(0);
@@ -534,6 +545,27 @@ std::string hex_offset(std::uint64_t at) {
 }
 
 }  // namespace
+
+TEST_CASE("h5: a hard link from the root group to itself is listed once and resolves") {
+    // Legal HDF5 (h5py writes it with f["up"] = f["/"]): datasets() walks each group once, paths through the
+    // link resolve. tests/h5_fixtures.py covers the same through a subgroup in every file-format flavour.
+    const H5File h = H5File::from_bytes("up.h5", build_new_style(true));
+    CHECK(h.datasets() == std::vector<std::string>{"value"});
+    CHECK(h.read("up/up/up/value").data == std::vector<double>{-1234.5});
+    CHECK(error_of([&] { h.read("up"); }).find("'up' is a group, not a dataset") != std::string::npos);
+}
+
+TEST_CASE("h5: a dataspace of 2^40 x 4 elements in a small file is refused before anything is allocated") {
+    Bytes b = build_old_style(0);
+    const std::size_t dataspace = find_bytes(b, {0x01, 0, 24, 0, 0, 0, 0, 0, 1, 2, 0, 0});
+    put_le(b, dataspace + 16, std::uint64_t(1) << 40);  // rows
+    put_le(b, dataspace + 24, 4);                       // columns
+    const H5File h = H5File::from_bytes("big.h5", b);
+    REQUIRE(h.datasets() == std::vector<std::string>{"data"});
+    CHECK(error_of([&] { h.read("data"); }).find("dataset of 4398046511104 elements of 4 bytes is larger than a " +
+                                                 std::to_string(b.size()) + "-byte file can describe") !=
+          std::string::npos);
+}
 
 TEST_CASE("h5: a cycle of object header continuation blocks is an error naming the offset") {
     // The hand-built dataset's dataspace message becomes a continuation to block B at the end of the file;
