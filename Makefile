@@ -13,6 +13,7 @@
 #   make exercises    writes exercises/: the graded functions as stubs to fill in (FORCE=1 starts over)
 #   make grade        grades exercises/ (EXERCISES=dir for another folder, EXERCISES=nn for the solutions)
 #   make tutorials    runs the tutorials;  make bench   benchmarks;  make check-debugger   tests the gdb printers
+#   make mutants      mutation tests: fails unless the tests catch a small bug put into each module
 #   make clean
 
 SHELL := /bin/bash
@@ -94,7 +95,7 @@ doctest-header:
 
 # TEST_ARGS passes options to doctest, e.g. make test TEST_ARGS='-tc="*linear*"'
 test: $(TEST_BIN)
-	@DNN_BUILD_DIR=$(BUILD) tests/run.sh $(TEST_BIN) $(TEST_ARGS)
+	@DNN_BUILD_DIR=$(BUILD) $(TEST_BIN) $(TEST_ARGS)
 
 # ---- demo ------------------------------------------------------------------------------------------------
 DEMO_SRCS := $(sort $(wildcard demo/*.cpp))

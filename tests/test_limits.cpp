@@ -18,6 +18,7 @@
 #include "io/npz.hpp"
 #include "nn/nn.hpp"
 #include "tests/temp_files.hpp"
+#include "tests/needs.hpp"
 
 using namespace dnn;
 namespace fs = std::filesystem;
@@ -54,11 +55,6 @@ std::string error_of(const std::function<void()>& f) {
         return e.what();
     }
     return "(no exception)";
-}
-
-bool have_h5py() {
-    static const bool yes = std::system("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1") == 0;
-    return yes;
 }
 
 // Runs a Python script with the folder as argv[1]; true when it succeeded.
@@ -112,11 +108,7 @@ TEST_CASE("limits: a .npy of rank 3 passed where a matrix is expected is a clear
     CHECK(io::load_npy(write_file("rank2.npy", npy_bytes("(3, 1)", 24)).string()).shape() == Shape{3, 1});
 }
 
-TEST_CASE("limits: a .npz member of rank 3 is a clear error naming the member") {
-    if (!have_h5py()) {
-        MESSAGE("SKIPPED: npz of rank 3: /usr/bin/python3 has no numpy to write it");
-        return;
-    }
+TEST_CASE("limits: a .npz member of rank 3 is a clear error naming the member" * needs::numpy()) {
     const fs::path folder = temp_dir() / "npz3";
     fs::create_directories(folder);
     REQUIRE(run_python(folder, "import sys, numpy as np\n"
@@ -150,11 +142,7 @@ TEST_CASE("limits: huge dimensions in a .npy header are a clear error, nothing a
                          doctest::Contains("needs more than the 64 bytes"), std::runtime_error);
 }
 
-TEST_CASE("limits: course files whose datasets have the wrong rank are clear errors naming file and key") {
-    if (!have_h5py()) {
-        MESSAGE("SKIPPED: HDF5 files of the wrong rank: /usr/bin/python3 has no h5py to write them");
-        return;
-    }
+TEST_CASE("limits: course files whose datasets have the wrong rank are clear errors naming file and key" * needs::h5py()) {
     const std::string images = "np.arange(3 * 2 * 2 * 3, dtype=np.uint8).reshape(3, 2, 2, 3)";
     const std::string labels = "np.array([1, 0, 1], dtype=np.int64)";
 

@@ -23,6 +23,7 @@
 #include "matrix/matrix.hpp"
 #include "nn/types.hpp"
 #include "tests/temp_files.hpp"
+#include "tests/needs.hpp"
 
 using namespace dnn;
 using namespace dnn::io;
@@ -36,11 +37,6 @@ using temp_files::read_bytes;
 void write_bytes(const fs::path& p, const std::vector<std::uint8_t>& b) {
     std::ofstream out(p, std::ios::binary);
     out.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
-}
-
-bool have_numpy() {
-    static const bool yes = std::system("/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1") == 0;
-    return yes;
 }
 
 // Runs a Python script (given its text) with the temp dir as argv[1]; returns its stdout and stderr.
@@ -136,11 +132,7 @@ TEST_CASE("npy: the file layout follows the format description") {
     CHECK(same_bits(std::bit_cast<double>(last), 5.0 / 7.0));
 }
 
-TEST_CASE("npy: numpy writes the same bytes and reads what save_npy writes") {
-    if (!have_numpy()) {
-        MESSAGE("SKIPPED: npy cross-check with numpy: /usr/bin/python3 with numpy not available");
-        return;
-    }
+TEST_CASE("npy: numpy writes the same bytes and reads what save_npy writes" * needs::numpy()) {
     save_npy((temp_dir() / "ours.npy").string(), sevenths(3, 4));
     save_npy((temp_dir() / "awkward.npy").string(), awkward_values());
     const std::string out = run_python("npy_check", R"(
@@ -157,11 +149,7 @@ print('OK', w.shape, w[0, 1].hex(), w[1, 0].hex(), w[2, 0].view(np.uint64).item(
     CHECK(read_bytes(temp_dir() / "theirs.npy") == read_bytes(temp_dir() / "ours.npy"));
 }
 
-TEST_CASE("npy: reads numpy's versions, byte orders, dtypes and Fortran order") {
-    if (!have_numpy()) {
-        MESSAGE("SKIPPED: npy files written by numpy: /usr/bin/python3 with numpy not available");
-        return;
-    }
+TEST_CASE("npy: reads numpy's versions, byte orders, dtypes and Fortran order" * needs::numpy()) {
     const std::string out = run_python("npy_write", R"(
 import sys, numpy as np
 from numpy.lib import format as fmt
@@ -367,11 +355,7 @@ TEST_CASE("npz: save_npz / load_npz round trip keeps keys, shapes and every bit"
     fs::remove(p);
 }
 
-TEST_CASE("npz: numpy opens save_npz's file, and load_npz opens np.savez and np.savez_compressed files") {
-    if (!have_numpy()) {
-        MESSAGE("SKIPPED: npz cross-check with numpy: /usr/bin/python3 with numpy not available");
-        return;
-    }
+TEST_CASE("npz: numpy opens save_npz's file, and load_npz opens np.savez and np.savez_compressed files" * needs::numpy()) {
     save_npz((temp_dir() / "ours.npz").string(), sample_parameters());
     const std::string out = run_python("npz_check", R"(
 import sys, zipfile, numpy as np
@@ -508,11 +492,7 @@ TEST_CASE("npz: damaged or unsupported archives throw runtime_error naming file,
     fs::remove(p);
 }
 
-TEST_CASE("npz: damaged np.savez_compressed members throw") {
-    if (!have_numpy()) {
-        MESSAGE("SKIPPED: damaged deflated npz members: /usr/bin/python3 with numpy not available");
-        return;
-    }
+TEST_CASE("npz: damaged np.savez_compressed members throw" * needs::numpy()) {
     const std::string out = run_python("npz_deflated", R"(
 import sys, numpy as np
 np.savez_compressed(sys.argv[1] + '/deflated.npz', w=np.arange(2000.0) / 3.0)

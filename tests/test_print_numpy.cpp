@@ -24,16 +24,12 @@
 #include "matrix/format.hpp"
 #include "matrix/matrix.hpp"
 #include "tests/temp_files.hpp"
+#include "tests/needs.hpp"
 
 using namespace dnn;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool have_numpy() {
-    static const bool yes = std::system("/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1") == 0;
-    return yes;
-}
 
 // Deterministic values: std::mt19937_64's raw output is fixed by the standard (its distributions are not).
 class Values {
@@ -171,11 +167,7 @@ sys.stdout.write(''.join(out))
 
 }  // namespace
 
-TEST_CASE("print_numpy: std::cout << matrix is numpy's print, character for character") {
-    if (!have_numpy()) {
-        MESSAGE("SKIPPED: print cross-check with numpy: /usr/bin/python3 with numpy not available");
-        return;
-    }
+TEST_CASE("print_numpy: std::cout << matrix is numpy's print, character for character" * needs::numpy()) {
     const std::vector<Case> cs = cases();
     std::string error;
     const std::vector<std::string> theirs = numpy_texts(cs, error);

@@ -18,6 +18,7 @@
 #include "matrix/gemm.hpp"
 #include "nn/nn.hpp"
 #include "tests/gradcheck_util.hpp"
+#include "tests/needs.hpp"
 
 using namespace dnn;
 
@@ -285,11 +286,6 @@ TEST_CASE("property: update_parameters leaves the caller's parameters and grads 
 
 namespace {
 
-bool have_numpy() {
-    static const bool yes = std::system("/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1") == 0;
-    return yes;
-}
-
 // numpy's answer for the four scalar cases, as the text "<al> <y> <step-by-step cost> <app cost>" per line,
 // each cost as repr(float) plus its sign bit ("nan 1", "inf 0"). The two costs are the notebooks' formulas:
 // Step by Step's np.sum of the elementwise products, dnn_app_utils_v3's np.dot.
@@ -343,13 +339,11 @@ TEST_CASE("property: compute_cost with AL exactly 0 or 1 gives numpy's inf and n
     // One certain mistake among good predictions makes the whole cost inf, one 0 * log(0) makes it nan.
     CHECK(compute_cost(Matrix{{0.5, 0.0, 0.9}}, Matrix{{1, 1, 1}}) == std::numeric_limits<double>::infinity());
     CHECK(std::isnan(compute_cost(Matrix{{0.5, 0.0}}, Matrix{{1, 0}})));
+}
 
-    // The sign of each inf and nan, against numpy itself (a NaN's sign depends on the hardware and the order of
-    // operations, so it is compared with numpy run here rather than written down).
-    if (!have_numpy()) {
-        MESSAGE("SKIPPED: compute_cost signs against numpy: /usr/bin/python3 has no numpy");
-        return;
-    }
+// The sign of each inf and nan, against numpy itself (a NaN's sign depends on the hardware and the order of
+// operations, so it is compared with numpy run here rather than written down).
+TEST_CASE("property: compute_cost's inf and nan have numpy's signs" * needs::numpy()) {
     std::istringstream lines(numpy_costs());
     int compared = 0;
     for (double al, y; lines >> al >> y;) {

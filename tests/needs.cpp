@@ -1,0 +1,50 @@
+// tests/needs.cpp - whether this machine has what a test case needs (see tests/needs.hpp).
+#include "tests/needs.hpp"
+
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "tests/course_data.hpp"
+
+namespace needs {
+
+bool python_has(const std::string& modules) {
+    static std::map<std::string, bool> known;
+    const auto it = known.find(modules);
+    if (it != known.end()) return it->second;
+    std::string imports;
+    for (std::size_t at = 0; at < modules.size();) {
+        const std::size_t end = std::min(modules.find(' ', at), modules.size());
+        if (end > at) imports += (imports.empty() ? "import " : ", ") + modules.substr(at, end - at);
+        at = end + 1;
+    }
+    const std::string cmd = "/usr/bin/python3 -c '" + (imports.empty() ? std::string("pass") : imports) +
+                            "' >/dev/null 2>&1";
+    return known[modules] = std::system(cmd.c_str()) == 0;
+}
+
+namespace {
+
+Need python_need(const std::string& modules, const std::string& debian_packages) {
+    if (python_has(modules)) return {};
+    return {"needs /usr/bin/python3" + (modules.empty() ? std::string() : " with " + modules) +
+            " (Debian/Ubuntu: sudo apt-get install " + debian_packages + ")"};
+}
+
+}  // namespace
+
+Need course_data() {
+    const char* env = std::getenv("DNN_DATA");
+    if (env && *env) return {};  // given: the test uses it, and fails with a clear error if the files are not there
+    if (!course_data::dir().empty()) return {};
+    return {"needs the course files train_catvnoncat.h5 and test_catvnoncat.h5 (put them in datasets/ or set "
+            "DNN_DATA to their folder)"};
+}
+
+Need python() { return python_need("", "python3"); }
+Need numpy() { return python_need("numpy", "python3-numpy"); }
+Need h5py() { return python_need("numpy h5py", "python3-numpy python3-h5py"); }
+Need pillow() { return python_need("numpy PIL", "python3-numpy python3-pil"); }
+
+}  // namespace needs
