@@ -30,10 +30,12 @@ struct CatData {
     std::vector<std::string> classes;  // from the test file: {"non-cat", "cat"}
 };
 
-// EN: Where the course files are: $DNN_DATA when it is set and holds both train_catvnoncat.h5 and
-//     test_catvnoncat.h5, else the first of `folders` that holds both; "" when none does.
-// KO: 강의 파일의 위치: $DNN_DATA에 두 파일이 있으면 그 폴더, 아니면 folders 가운데 두 파일이 있는 첫 폴더,
-//     없으면 "".
+// EN: Where the course files are: $DNN_DATA when it is set (std::runtime_error naming the folder and the missing
+//     file when it lacks train_catvnoncat.h5 or test_catvnoncat.h5: a DNN_DATA is never silently passed over),
+//     else the first of `folders` that holds both; "" when none does.
+// KO: 강의 파일의 위치: $DNN_DATA가 설정되어 있으면 그 폴더(train_catvnoncat.h5나 test_catvnoncat.h5가 없으면
+//     폴더와 빠진 파일을 알려 주는 std::runtime_error: 설정된 DNN_DATA를 조용히 건너뛰지 않습니다), 아니면
+//     folders 가운데 두 파일이 모두 있는 첫 폴더, 없으면 "".
 std::string find_course_data(const std::vector<std::string>& folders = {"datasets"});
 
 // EN: Reads dir/train_catvnoncat.h5 and dir/test_catvnoncat.h5 (keys train_set_x, train_set_y, test_set_x,

@@ -38,7 +38,19 @@ std::string find_course_data(const std::vector<std::string>& folders) {
         return !dir.empty() && fs::is_regular_file(fs::path(dir) / "train_catvnoncat.h5", ec) &&
                fs::is_regular_file(fs::path(dir) / "test_catvnoncat.h5", ec);
     };
-    if (const char* env = std::getenv("DNN_DATA"); env && has_both(env)) return env;
+    // A DNN_DATA that is set is what the user asked for: never passed over for another folder.
+    if (const char* env = std::getenv("DNN_DATA"); env && *env) {
+        if (has_both(env)) return env;
+        const fs::path dir(env);
+        std::error_code ec;
+        std::string missing;
+        for (const char* name : {"train_catvnoncat.h5", "test_catvnoncat.h5"})
+            if (!fs::is_regular_file(dir / name, ec)) missing += std::string(missing.empty() ? "" : " and ") + name;
+        throw std::runtime_error("find_course_data: DNN_DATA is set to '" + std::string(env) + "', but " +
+                                 (fs::is_directory(dir, ec) ? "that folder has no " + missing
+                                                            : std::string("there is no such folder")) +
+                                 ". Put both course files there, or unset DNN_DATA to use datasets/.");
+    }
     for (const std::string& dir : folders)
         if (has_both(dir)) return dir;
     return "";

@@ -2,7 +2,8 @@
 //
 //   build/demo/train_cat [--two-layer] [--iterations N] [--data DIR] [--out DIR]
 //
-// The course files are looked for in --data, then $DNN_DATA, then datasets/. Without them the demo says so and
+// The course files are looked for in --data, then $DNN_DATA, then datasets/. A --data or DNN_DATA folder without
+// them is an error (never passed over). When neither is given and datasets/ lacks them, the demo says so and
 // trains on the course's planar "flower" data instead, so it always runs.
 #include <cstdlib>
 #include <filesystem>
@@ -120,7 +121,7 @@ int run_cats(const Options& o, const std::string& dir) {
 }
 
 int run_flower(const Options& o) {
-    std::cout << "The course files train_catvnoncat.h5 / test_catvnoncat.h5 were not found in $DNN_DATA or datasets/.\n"
+    std::cout << "The course files train_catvnoncat.h5 / test_catvnoncat.h5 are not in datasets/ (and DNN_DATA is not set).\n"
                  "강의 데이터 파일을 찾지 못했습니다. 고양이 그림 대신 평면 \"꽃\" 데이터로 학습합니다.\n"
                  "To train on the cat pictures, put your copy of the two files in datasets/ (or set DNN_DATA=<folder>).\n"
                  "Training on the course's planar \"flower\" data instead (400 points, 2 features).\n\n";
