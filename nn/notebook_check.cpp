@@ -1,6 +1,7 @@
 // nn/notebook_check.cpp - printed-value comparison and the side-by-side display.
 #include "nn/notebook_check.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <ostream>
 #include <sstream>
@@ -10,6 +11,13 @@
 namespace dnn::notebook {
 
 std::vector<PrintedNumber> parse_printed(const std::string& text) {
+    // numpy prints an array at its print precision, 8 decimals, and prints an element with fewer only when the
+    // shorter form is the exact value: so every element of a printed array, a "0." included, is known to within
+    // half a unit of the 8th decimal, whatever its own number of digits. A scalar (Python's repr, or a "%f"
+    // line) is known to its own last digit; an integer exactly.
+    const std::size_t first = text.find_first_not_of(" \n");
+    const bool numpy_array = first != std::string::npos && text[first] == '[';
+    constexpr int numpy_precision = 8;
     std::vector<PrintedNumber> out;
     std::string token;
     auto flush = [&] {
@@ -21,9 +29,11 @@ std::vector<PrintedNumber> parse_printed(const std::string& text) {
         const auto e = token.find_first_of("eE");
         const std::string mant = token.substr(0, e);
         const auto dot = mant.find('.');
-        const int decimals = dot == std::string::npos ? 0 : static_cast<int>(mant.size() - dot - 1);
+        int decimals = dot == std::string::npos ? 0 : static_cast<int>(mant.size() - dot - 1);
         const int exp10 = e == std::string::npos ? 0 : std::stoi(token.substr(e + 1));
-        out.push_back({std::stod(token), 0.5 * std::pow(10.0, exp10 - decimals)});
+        const bool integer = dot == std::string::npos && e == std::string::npos;
+        if (numpy_array && !integer) decimals = std::max(decimals, numpy_precision);
+        out.push_back({std::stod(token), integer ? 0.0 : 0.5 * std::pow(10.0, exp10 - decimals)});
         token.clear();
     };
     for (char c : text) {

@@ -1,10 +1,15 @@
 // nn/notebook_check.hpp - compare a result with the notebook's printed "Expected output".
 //
 // EN: A printed value such as [[ 3.26295337 -1.23429987]] fixes each number to within half a unit of its last
-//     printed digit. A result is "same" when every element is within that distance, "different" otherwise.
+//     printed digit. numpy prints a whole array at 8 decimals, and an element with fewer digits ("0.", "0.5")
+//     only when that is its exact value, so each element of a printed array counts to the 8th decimal: 0.3 is
+//     not the same as a printed "0.". A result is "same" when every element is within that distance,
+//     "different" otherwise.
 //     The demo and the tutorials use this to print each result beside the notebook's with a verdict.
-// KO: [[ 3.26295337 -1.23429987]]처럼 출력된 값은 각 숫자를 마지막 자릿수의 반 단위 안으로 정합니다. 모든 원소가
-//     그 안에 있으면 "same", 아니면 "different"입니다. 데모와 튜토리얼이 결과를 노트북 값 옆에 판정과 함께
+// KO: [[ 3.26295337 -1.23429987]]처럼 출력된 값은 각 숫자를 마지막 자릿수의 반 단위 안으로 정합니다. numpy는
+//     배열 전체를 소수점 아래 8자리로 출력하고, 더 짧게("0.", "0.5") 출력하는 것은 그 값이 정확할 때뿐이므로
+//     배열의 각 원소는 8번째 자리까지 따집니다. 0.3은 출력된 "0."과 같지 않습니다. 모든 원소가 그 안에 있으면
+//     "same", 아니면 "different"입니다. 데모와 튜토리얼이 결과를 노트북 값 옆에 판정과 함께
 //     출력할 때 씁니다.
 #pragma once
 
@@ -18,7 +23,7 @@ namespace dnn::notebook {
 
 struct PrintedNumber {
     double value;
-    double half_unit;  // half a unit of the last printed digit
+    double half_unit;  // half a unit of the last digit it is known to (numpy arrays: the 8th decimal; integers: 0)
 };
 
 // The numbers in a numpy-printed array or a printed scalar, in reading (C) order.

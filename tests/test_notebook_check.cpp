@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "nn/nn.hpp"
+#include "tests/notebook_expect.hpp"
 
 using namespace dnn;
 
@@ -14,7 +15,7 @@ TEST_CASE("notebook check: printed numbers carry their precision") {
     CHECK(n[0].half_unit == doctest::Approx(0.5e-8));
     CHECK(n[1].value == -1.23429987);
     CHECK(n[2].value == 0.0);
-    CHECK(n[2].half_unit == 0.5);
+    CHECK(n[2].half_unit == doctest::Approx(0.5e-8));  // a numpy array's "0." is 0 to 8 decimals
     CHECK(n[3].value == 1.5e-05);
     CHECK(n[3].half_unit == doctest::Approx(0.5e-13));
 }
@@ -31,4 +32,56 @@ TEST_CASE("notebook check: same within half a printed unit, different beyond it"
     std::ostringstream os;
     CHECK_FALSE(notebook::show(os, "Z", Matrix{{1.0}}, "[[ 2.]]"));
     CHECK(os.str() == "Z = [[ 1.]]\n  notebook: [[ 2.]]\n  -> DIFFERENT: element (0, 0) is 1.0, the notebook printed 2.0 (off by 1)\n\n");
+}
+
+TEST_CASE("notebook check: a number's precision is the array's, not its own digits") {
+    // Scalars: Python's repr and "%f" lines are known to their last digit; integers exactly.
+    CHECK(notebook::parse_printed("0.527930").at(0).half_unit == doctest::Approx(0.5e-6));
+    CHECK(notebook::parse_printed("3").at(0).half_unit == 0.0);
+    CHECK_FALSE(notebook::compare_printed(3.4, "3").same);
+    // In an array, "0." and "0.5" are exact at numpy's 8 decimals.
+    CHECK(notebook::compare_printed(Matrix{{0.5, 4e-9}}, "[[ 0.5  0. ]]").same);
+    CHECK_FALSE(notebook::compare_printed(Matrix{{0.5, 1e-8}}, "[[ 0.5  0. ]]").same);
+    CHECK_FALSE(notebook::compare_printed(Matrix{{0.5 + 1e-8, 0}}, "[[ 0.5  0. ]]").same);
+    CHECK_FALSE(notebook::compare_printed(Matrix{{0.3}, {0.0}}, "[[ 0.]\n [ 0.]]").same);
+}
+
+// Every expected output that prints a zero as "0.": the right result is "same"; the same result with that zero
+// replaced by 0.3 (a bias initialised to 0.3, a ReLU that lets a negative through) is "different".
+TEST_CASE("notebook check: each printed zero of the notebook's expected outputs is a real check") {
+    namespace ex = notebook::expected;
+    struct Zero {
+        const char* name;
+        Matrix right;
+        const char* expected;
+        std::size_t i, j;  // one element the notebook printed as 0.
+    };
+    auto [A_prev, W, b] = test_cases::linear_activation_forward_test_case();
+    auto [dAL, cache] = test_cases::linear_activation_backward_test_case();
+    auto [AL, Y, caches] = test_cases::L_model_backward_test_case();
+    const Grads grads = L_model_backward(AL, Y, caches);
+    const Parameters init = initialize_parameters(3, 2, 1);
+    const Parameters deep = initialize_parameters_deep({5, 4, 3});
+    const Zero zeros[] = {
+        {"init b1", init["b1"], ex::init_b1, 1, 0},
+        {"init b2", init["b2"], ex::init_b2, 0, 0},
+        {"deep b1", deep["b1"], ex::deep_b1, 3, 0},
+        {"deep b2", deep["b2"], ex::deep_b2, 2, 0},
+        {"relu A", linear_activation_forward(A_prev, W, b, "relu").A, ex::relu_A, 0, 1},
+        {"relu dA_prev", linear_activation_backward(dAL, cache, "relu").dA_prev, ex::relu_dA_prev, 2, 1},
+        {"dW1", grads["dW1"], ex::grads_dW1, 1, 3},
+        {"db1", grads["db1"], ex::grads_db1, 1, 0},
+    };
+    for (const Zero& z : zeros) {
+        CAPTURE(z.name);
+        REQUIRE(z.right(z.i, z.j) == 0.0);
+        CHECK(notebook::compare_printed(z.right, z.expected).same);
+        expect::check_printed(z.name, z.right, z.expected, expect::Text::numbers_only);
+        Matrix wrong = z.right.copy();
+        wrong(z.i, z.j) = 0.3;
+        const notebook::Verdict v = notebook::compare_printed(wrong, z.expected);
+        CHECK_FALSE(v.same);
+        CHECK(v.detail.find("element (" + std::to_string(z.i) + ", " + std::to_string(z.j) + ") is 0.3") !=
+              std::string::npos);
+    }
 }
