@@ -79,4 +79,17 @@ inline constexpr const char* update_b1 = "[[-0.04659241]\n [-1.28888275]\n [ 0.5
 inline constexpr const char* update_W2 = "[[-0.55569196  0.0354055   1.32964895]]";
 inline constexpr const char* update_b2 = "[[-0.84610769]]";
 
+// ---- the Application notebook (L_layer_model, layers_dims = [12288, 20, 7, 5, 1], 2500 iterations) ----------
+// "Cost after iteration %i: %f" at iterations 0, 100, ..., 2400
+inline constexpr const char* app_L_layer_costs[] = {
+    "0.771749", "0.672053", "0.648263", "0.611507", "0.567047", "0.540138", "0.527930", "0.465477", "0.369126",
+    "0.391747", "0.315187", "0.272700", "0.237419", "0.199601", "0.189263", "0.161189", "0.148214", "0.137775",
+    "0.129740", "0.121225", "0.113821", "0.107839", "0.102855", "0.100897", "0.092878"};
+// predict()'s "Accuracy: " lines: str() of numpy's sum, 206/209 and 40/50 (the old notebooks print Python 2's
+// 0.985645933014)
+inline constexpr const char* app_L_layer_train_accuracy = "0.9856459330143539";
+inline constexpr const char* app_L_layer_test_accuracy = "0.8";
+// The test pictures the trained network gets wrong (print_mislabeled_images)
+inline constexpr int app_L_layer_mislabeled[] = {5, 11, 13, 19, 28, 29, 34, 38, 44, 45};
+
 }  // namespace dnn::notebook::expected

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -11,8 +13,10 @@
 #include "app/application.hpp"
 #include "nn/nn.hpp"
 #include "tests/course_data.hpp"
+#include "tests/needs.hpp"
 
 using namespace dnn;
+namespace ex = dnn::notebook::expected;
 
 namespace {
 
@@ -53,8 +57,8 @@ std::vector<std::string> lines(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("app: load_data and the flattening give numpy's values") {
-    REQUIRE_COURSE_DATA("app: load_data");
+TEST_CASE("app: load_data and the flattening give numpy's values" * needs::course_data()) {
+    const std::string data_dir = course_data::dir();
     auto [train_x_orig, train_y, test_x_orig, test_y, classes] = app::load_data(data_dir);
     CHECK(train_x_orig.shape == std::vector<std::size_t>{209, 64, 64, 3});
     CHECK(test_x_orig.shape == std::vector<std::size_t>{50, 64, 64, 3});
@@ -101,28 +105,17 @@ TEST_CASE("app: predict prints the notebook's accuracy line") {
     CHECK_THROWS_AS(app::predict(X, Matrix{{0, 1}}, p, out), std::invalid_argument);
 }
 
-TEST_CASE("app: L_layer_model reproduces the notebook's cost table, accuracies and mistakes") {
-    REQUIRE_COURSE_DATA("app: L_layer_model");
+TEST_CASE("app: L_layer_model reproduces the notebook's cost table, accuracies and mistakes" * needs::course_data()) {
+    const std::string data_dir = course_data::dir();
     auto [train_x, train_y, test_x, test_y] = prepare(data_dir);
     std::ostringstream out;
     const app::TrainResult result = app::L_layer_model(train_x, train_y, {12288, 20, 7, 5, 1}, 0.0075,
                                                        kTrainIterations, true, {&out, false});
     const Parameters& parameters = result.parameters;
     const std::vector<double>& costs = result.costs;
-    const std::vector<std::string> expected = {
-        "Cost after iteration 0: 0.771749",    "Cost after iteration 100: 0.672053",
-        "Cost after iteration 200: 0.648263",  "Cost after iteration 300: 0.611507",
-        "Cost after iteration 400: 0.567047",  "Cost after iteration 500: 0.540138",
-        "Cost after iteration 600: 0.527930",  "Cost after iteration 700: 0.465477",
-        "Cost after iteration 800: 0.369126",  "Cost after iteration 900: 0.391747",
-        "Cost after iteration 1000: 0.315187", "Cost after iteration 1100: 0.272700",
-        "Cost after iteration 1200: 0.237419", "Cost after iteration 1300: 0.199601",
-        "Cost after iteration 1400: 0.189263", "Cost after iteration 1500: 0.161189",
-        "Cost after iteration 1600: 0.148214", "Cost after iteration 1700: 0.137775",
-        "Cost after iteration 1800: 0.129740", "Cost after iteration 1900: 0.121225",
-        "Cost after iteration 2000: 0.113821", "Cost after iteration 2100: 0.107839",
-        "Cost after iteration 2200: 0.102855", "Cost after iteration 2300: 0.100897",
-        "Cost after iteration 2400: 0.092878"};
+    std::vector<std::string> expected;
+    for (std::size_t k = 0; k < std::size(ex::app_L_layer_costs); ++k)
+        expected.push_back("Cost after iteration " + std::to_string(100 * k) + ": " + ex::app_L_layer_costs[k]);
     const std::size_t printed = (kTrainIterations + 99) / 100;  // iterations 0, 100, ... below kTrainIterations
     CHECK(lines(out.str()) == std::vector<std::string>(expected.begin(), expected.begin() + printed));
     REQUIRE(costs.size() == printed);
@@ -132,14 +125,16 @@ TEST_CASE("app: L_layer_model reproduces the notebook's cost table, accuracies a
     std::ostringstream acc;
     Matrix pred_train = app::predict(train_x, train_y, parameters, acc);
     Matrix pred_test = app::predict(test_x, test_y, parameters, acc);
-    CHECK(acc.str() == "Accuracy: 0.9856459330143539\nAccuracy: 0.8\n");
+    CHECK(acc.str() == std::string("Accuracy: ") + ex::app_L_layer_train_accuracy + "\nAccuracy: " +
+                           ex::app_L_layer_test_accuracy + "\n");
     CHECK(np::sum(pred_train == train_y) == 206);
     CHECK(np::sum(pred_test == test_y) == 40);
-    CHECK(app::mislabeled_indices(test_y, pred_test) == std::vector<std::size_t>{5, 11, 13, 19, 28, 29, 34, 38, 44, 45});
+    CHECK(app::mislabeled_indices(test_y, pred_test) ==
+          std::vector<std::size_t>(std::begin(ex::app_L_layer_mislabeled), std::end(ex::app_L_layer_mislabeled)));
 }
 
-TEST_CASE("app: two_layer_model reproduces the notebook's costs and accuracies") {
-    REQUIRE_COURSE_DATA("app: two_layer_model");
+TEST_CASE("app: two_layer_model reproduces the notebook's costs and accuracies" * needs::course_data()) {
+    const std::string data_dir = course_data::dir();
     auto [train_x, train_y, test_x, test_y] = prepare(data_dir);
     std::ostringstream out;
     const app::TrainResult result =
@@ -197,4 +192,19 @@ TEST_CASE("app: the planar flower data set") {
     CHECK(X(0, 399) == doctest::Approx(0.7307808250007515).epsilon(1e-13));
     CHECK(X(1, 250) == doctest::Approx(-1.7954723507713273).epsilon(1e-13));
     CHECK(np::sum(X) == doctest::Approx(10.087983277441637).epsilon(1e-12));
+}
+
+// CI compares `make demo`'s output with tests/expected/make_demo.txt; that file must say what the table says.
+TEST_CASE("app: tests/expected/make_demo.txt is the notebook's table") {
+    std::ifstream in("tests/expected/make_demo.txt");
+    REQUIRE_MESSAGE(in, "tests/expected/make_demo.txt is missing (run the tests from the repository root)");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string want;
+    for (std::size_t k = 0; k < std::size(ex::app_L_layer_costs); ++k)
+        want += "Cost after iteration " + std::to_string(100 * k) + ": " + ex::app_L_layer_costs[k] + "\n";
+    want += std::string("Accuracy: ") + ex::app_L_layer_train_accuracy + "\nAccuracy: " + ex::app_L_layer_test_accuracy +
+            "\nMislabeled test images:";
+    for (int i : ex::app_L_layer_mislabeled) want += " " + std::to_string(i);
+    CHECK(text.str() == want + "\n");
 }

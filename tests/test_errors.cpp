@@ -47,8 +47,14 @@ TEST_CASE("errors: AL and Y of different shapes") {
     CHECK_THROWS_WITH_AS(L_model_backward(AL, Matrix{{1, 0, 1}}, caches),
                          "L_model_backward: Y has shape (1, 3) but AL has shape (1, 2): Y needs one label per column of AL",
                          std::invalid_argument);
-    // numpy's Y.reshape(AL.shape) accepts any shape with m elements.
-    CHECK_NOTHROW(L_model_backward(AL, Matrix{{1}, {0}}, caches));
+    // numpy's Y.reshape(AL.shape) accepts any shape with m elements: a column Y gives the row Y's grads, bit for bit.
+    const Grads from_row = L_model_backward(AL, Y, caches);
+    const Grads from_column = L_model_backward(AL, Matrix{{1}, {0}}, caches);
+    REQUIRE(from_column.size() == from_row.size());
+    for (const auto& [key, value] : from_row) {
+        CAPTURE(key);
+        CHECK(np::array_equal(from_column[key], value));
+    }
     CHECK_THROWS_AS(L_model_backward(AL, Y, Caches{}), std::invalid_argument);
 }
 

@@ -141,3 +141,13 @@ TEST_CASE("notebook v8a: update_parameters (learning_rate = 0.1)") {
     check_printed("W2", parameters["W2"], "[[-0.55569196  0.0354055   1.32964895]]");
     check_printed("b2", parameters["b2"], "[[-0.84610769]]");
 }
+
+// dnn_utils_v2: dZ is dA with 0 where Z <= 0. Finite differences cannot see the Z == 0 edge (a kink), so it is
+// checked here: a ReLU unit whose Z is exactly 0 (or -0.0) passes no gradient back.
+TEST_CASE("notebook helpers: relu_backward gives 0 where Z <= 0, Z == 0 included") {
+    const Matrix dA{{1.5, -2.0, 3.0, 4.0}, {0.25, 5.0, -6.0, 7.0}};
+    const Matrix Z{{0.0, -0.0, 1e-300, -1e-300}, {2.0, -3.0, 0.0, 1.0}};
+    CHECK(np::array_equal(relu_backward(dA, Z), Matrix{{0.0, 0.0, 3.0, 0.0}, {0.25, 0.0, 0.0, 7.0}}));
+    // relu itself: max(0, Z), so relu(0) is 0 and its gradient is taken as 0 there.
+    CHECK(np::array_equal(relu(Z).A, Matrix{{0.0, 0.0, 1e-300, 0.0}, {2.0, 0.0, 0.0, 1.0}}));
+}
