@@ -1,6 +1,7 @@
 // fuzz/make_seeds.cpp - writes the seed corpora the library can make by itself into OUTDIR/<target>/
-// (make fuzz passes build/fuzz/corpus). fuzz/make_seeds.py adds numpy's, zlib's and h5py's files when
-// /usr/bin/python3 has them. Usage: make_seeds OUTDIR
+// (make fuzz passes build/fuzz/corpus): npy, npz and zlib streams from the library's own writers, and the HDF5
+// files the reader's tests build byte by byte (tests/h5_handmade.hpp), so every target has seeds on any machine.
+// fuzz/make_seeds.py adds numpy's, zlib's and h5py's files when /usr/bin/python3 has them. Usage: make_seeds OUTDIR
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "io/inflate.hpp"
 #include "io/npy.hpp"
 #include "io/npz.hpp"
+#include "tests/h5_handmade.hpp"
 
 namespace {
 
@@ -63,5 +65,12 @@ int main(int argc, char** argv) {
     Bytes raw = {1};
     raw.insert(raw.end(), z.begin() + 2, z.end() - 4);
     write(dir / "inflate/raw_stored", raw);
+
+    // h5: superblocks 0 and 1 with an old-style group and a contiguous dataset; superblock 2 with a new-style
+    // group, a compact dataset and checksums, with and without a hard link back to the root.
+    write(dir / "h5/hand_superblock0.h5", h5_handmade::build_old_style(0));
+    write(dir / "h5/hand_superblock1.h5", h5_handmade::build_old_style(1));
+    write(dir / "h5/hand_superblock2.h5", h5_handmade::build_new_style(false));
+    write(dir / "h5/hand_superblock2_link_up.h5", h5_handmade::build_new_style(true));
     return 0;
 }

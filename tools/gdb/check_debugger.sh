@@ -11,7 +11,8 @@
 #      running program and again from a core file of it (nothing is called in the program).
 #
 # Environment (set by mk/debugger.mk): MAKE, CXX, DEBUG_BUILD (build/debug, or build/<compiler>/debug).
-# Without gdb: installs it when run as root with apt-get, else prints what to install and skips (exit 0).
+# Without gdb: installs it when run as root with apt-get, else prints what to install and skips (exit 0; under
+# CI, CI=true, a skip is a failure).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,6 +21,12 @@ CXX=${CXX:-g++}
 DEBUG_BUILD=${DEBUG_BUILD:-build/debug}
 say() { echo "check-debugger: $*"; }
 fail() { say "FAILED: $*"; exit 1; }
+# A skip is fine on a student's machine, and a failure under CI (CI=true), where nothing may be skipped.
+skip() {
+    say "SKIPPED: $*"
+    if [ "${CI:-}" = true ]; then say "FAILED: under CI nothing may be skipped"; exit 1; fi
+    exit 0
+}
 
 # ---- gdb with Python -------------------------------------------------------------------------------------
 if ! command -v gdb >/dev/null 2>&1; then
@@ -28,15 +35,13 @@ if ! command -v gdb >/dev/null 2>&1; then
         { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdb; } \
             >/dev/null || fail "could not install gdb with apt-get"
     else
-        say "SKIPPED: gdb is not installed. Install it (Debian/Ubuntu: sudo apt-get install gdb;" \
+        skip "gdb is not installed. Install it (Debian/Ubuntu: sudo apt-get install gdb;" \
             "Fedora: sudo dnf install gdb; macOS: brew install gdb) and run make check-debugger again."
-        exit 0
     fi
 fi
 if [ "$(gdb -batch -nx -ex 'python print("py" + "ok")' 2>/dev/null)" != "pyok" ]; then
-    say "SKIPPED: this gdb has no Python support, which the printers need. Install a gdb built with Python" \
+    skip "this gdb has no Python support, which the printers need. Install a gdb built with Python" \
         "(Debian/Ubuntu: sudo apt-get install gdb)."
-    exit 0
 fi
 say "$(gdb --version | head -n 1)"
 

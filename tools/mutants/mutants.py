@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""make mutants: is the test suite strong enough to catch a small bug in each module?
+
+Each mutant below is one small, plausible mistake in one module of the library: a sign, an index, a dropped
+term. The script copies the repository's tracked files (and the current build, so only what a mutant touches is
+rebuilt) to build/mutants/tree, then for each mutant: puts the mistake in, rebuilds, runs the tests that guard
+that module, and takes the mistake out again. A mutant is "caught" when those tests fail (or, for the replay
+mutant, when `make replay` says DIFFERENT and exits non-zero); one that passes has "SURVIVED": the suite cannot
+see that bug, and the run fails. A mutant whose text is no longer in its file is "STALE", one that does not build is "BROKEN"; both fail the run
+too: update the mutant with the code it guards.
+
+    tools/mutants/mutants.py                 every mutant
+    tools/mutants/mutants.py --only gemm     the mutants whose name contains "gemm"
+    tools/mutants/mutants.py --list          the mutants, without running anything
+
+Add a mutant for each bug found from now on: the mistake as it was made, and the tests that now catch it.
+Nothing in the working tree is touched: every edit happens in the scratch copy.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SCRATCH = os.path.join(ROOT, "build", "mutants")
+TREE = os.path.join(SCRATCH, "tree")
+
+
+class Mutant:
+    def __init__(self, name, path, old, new, tests=None, replay=False):
+        self.name, self.path, self.old, self.new = name, path, old, new
+        self.tests = tests      # doctest -tc filter of the test cases that guard this code
+        self.replay = replay    # checked by `make replay` instead of the tests
+
+
+MUTANTS = [
+    Mutant("random: the polar method returns the cached normal first", "matrix/random.cpp",
+           "    g.gauss = f * x1;  // kept for the next call\n", "    g.gauss = f * x2;  // kept for the next call\n",
+           tests="random*,notebook v*"),
+    Mutant("printing: one decimal fewer", "matrix/format.hpp",
+           "int precision = 8;", "int precision = 7;", tests="print*,inspect*"),
+    Mutant("initialize_parameters: b1 starts at 0.3 (make replay must say DIFFERENT)", "nn/initialization.cpp",
+           "Matrix b1 = np::zeros(n_h, 1);", "Matrix b1 = np::zeros(n_h, 1) + 0.3;", replay=True),
+    Mutant("initialize_parameters_deep: seed 2 instead of 3", "nn/initialization.cpp",
+           "np::random::seed(3);", "np::random::seed(2);", tests="notebook v*"),
+    Mutant("linear_forward: + b dropped", "nn/forward.cpp",
+           "Matrix Z = np::dot(W, A) + b;", "Matrix Z = np::dot(W, A) + 0 * b;", tests="notebook v*"),
+    Mutant("relu: max(0, Z) lets negatives through", "nn/activations.cpp",
+           "Matrix A = np::maximum(0, Z);", "Matrix A = np::maximum(-1, Z);", tests="notebook v*"),
+    Mutant("compute_cost: the sign of the cost", "nn/cost.cpp",
+           "double cost = -1.0 / m *", "double cost = 1.0 / m *", tests="notebook v*"),
+    Mutant("linear_backward: db summed over the wrong axis", "nn/backward.cpp",
+           "np::sum(dZ, 1, /*keepdims=*/true)", "np::sum(dZ, 0, /*keepdims=*/true)", tests="notebook v*,errors*"),
+    Mutant("relu_backward: Z == 0 lets the gradient through", "nn/activations.cpp",
+           "dZ[Z <= 0] = 0;", "dZ[Z < 0] = 0;", tests="notebook helpers*,property*activation*,gradcheck*"),
+    Mutant("L_model_backward: dAL with the wrong sign", "nn/backward.cpp",
+           "Matrix dAL = -(np::divide(Y, AL) - np::divide(1 - Y, 1 - AL));",
+           "Matrix dAL = (np::divide(Y, AL) - np::divide(1 - Y, 1 - AL));", tests="notebook v*"),
+    Mutant("update_parameters: b not updated", "nn/update.cpp",
+           '- learning_rate * grads["db" + str(l + 1)];', '- 0 * grads["db" + str(l + 1)];', tests="notebook v*"),
+    Mutant("L_layer_model: learning_rate * 0.99", "app/models.cpp",
+           "        Grads grads = L_model_backward(AL, Y, caches);\n\n        // Update parameters.\n"
+           "        parameters = update_parameters(parameters, grads, learning_rate);",
+           "        Grads grads = L_model_backward(AL, Y, caches);\n\n        // Update parameters.\n"
+           "        parameters = update_parameters(parameters, grads, learning_rate * 0.99);",
+           tests="app: L_layer_model*"),
+    Mutant("gemm kernel: the last k step dropped", "matrix/gemm_kernel.cpp",
+           "    for (std::size_t k = 0; k < kc; ++k) {\n        prefetch(b_prefetch, k * b_stride, 0);",
+           "    for (std::size_t k = 0; k + 1 < kc; ++k) {\n        prefetch(b_prefetch, k * b_stride, 0);",
+           tests="gemm*,property: gemm*"),
+    Mutant("gemm packing: the last column of a partial B panel dropped", "matrix/gemm_pack.cpp",
+           "for (std::size_t k = 0; k < kc; ++k) copy_short(src + k * ldb, cols, dst + k * nr);",
+           "for (std::size_t k = 0; k < kc; ++k) copy_short(src + k * ldb, cols - (cols > 1), dst + k * nr);",
+           tests="gemm*,property: gemm*"),
+    Mutant("inflate: length code 265 is 12 instead of 11", "io/inflate.cpp",
+           "{3,  4,  5,  6,  7,  8,  9,  10, 11,  13,", "{3,  4,  5,  6,  7,  8,  9,  10, 12,  13,",
+           tests="inflate*,png*,npz*"),
+    Mutant("h5 filters: the shuffle filter's inverse skipped", "io/h5_dataset.cpp",
+           "            unshuffle(buf, flt.values.empty() ? element : flt.values[0]);\n",
+           "            (void)element;\n", tests="h5*"),
+    Mutant("h5 chunk index: chunk origins shifted by one chunk", "io/h5_chunks.cpp",
+           "const std::uint64_t scaled = (i == 0 || n == 0) ? index : index % n;",
+           "const std::uint64_t scaled = (i == 0 || n == 0) ? index : (index + 1) % n;", tests="h5*"),
+    Mutant("npy: big-endian data read as little-endian", "io/npy.cpp",
+           "if (descr[0] == '>') big = true;", "if (descr[0] == '>') big = false;", tests="npy*,npz*,limits*"),
+    Mutant("notebook check: a printed 0. taken as 0 +- 0.5", "nn/notebook_check.cpp",
+           "if (numpy_array && !integer) decimals = std::max(decimals, numpy_precision);",
+           "(void)numpy_array;", tests="notebook check*"),
+]
+
+
+def run(cmd, cwd, env=None, timeout=1800):
+    env = dict(env if env is not None else os.environ)
+    for var in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):  # our own make -jN, not the calling make's jobserver
+        env.pop(var, None)
+    return subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          timeout=timeout)
+
+
+def tracked_files():
+    """The files git tracks, and the new ones it would track (not ignored): the tree as it would be committed."""
+    out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                         stdout=subprocess.PIPE, check=True).stdout
+    return [p for p in out.decode().split("\0") if p]
+
+
+def make_tree(jobs):
+    """The scratch copy: tracked files as they are now, plus the default build (timestamps kept, so make reuses
+    every object file that no mutant touches)."""
+    if os.path.isdir(TREE):
+        shutil.rmtree(TREE)
+    os.makedirs(TREE)
+    for rel in tracked_files():
+        src = os.path.join(ROOT, rel)
+        if not os.path.lexists(src):
+            continue  # deleted in the working tree, not yet committed
+        dst = os.path.join(TREE, rel)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy2(src, dst)
+    build = os.path.join(ROOT, "build")
+    for part in ("obj", "libdnn.a", "tests", "tutorials", "demo"):
+        src = os.path.join(build, part)
+        dst = os.path.join(TREE, "build", part)
+        if os.path.isdir(src):
+            shutil.copytree(src, dst, symlinks=True)
+        elif os.path.isfile(src):
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copy2(src, dst)
+    r = run(["make", "-j%d" % jobs, "tests-bin", "demos"], TREE)
+    if r.returncode != 0:
+        sys.exit("mutants: the unmutated copy does not build:\n" + r.stdout)
+
+
+def failed_cases(output):
+    m = re.search(r"\[doctest\] test cases:\s*\d+ \|\s*\d+ passed \|\s*(\d+) failed", output)
+    return int(m.group(1)) if m else None
+
+
+def try_mutant(mut, jobs):
+    path = os.path.join(TREE, mut.path)
+    with open(path, encoding="utf-8") as f:
+        original = f.read()
+    if original.count(mut.old) != 1:
+        return "STALE", "its text is in %s %d times (must be once)" % (mut.path, original.count(mut.old))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(original.replace(mut.old, mut.new))
+    try:
+        r = run(["make", "-j%d" % jobs, "tests-bin", "demos"], TREE)
+        if r.returncode != 0:  # a mutant must be a bug the tests see, not one the compiler sees
+            return "BROKEN", "does not build: " + (r.stdout.strip().splitlines() or ["?"])[-1][:120]
+        if mut.replay:
+            r = run(["build/demo/replay_notebook"], TREE)
+            different = r.stdout.count("DIFFERENT")
+            if r.returncode != 0 and different:
+                return "caught", "make replay: %d results DIFFERENT, exit status %d" % (different, r.returncode)
+            return "SURVIVED", "make replay exited %d with %d DIFFERENT" % (r.returncode, different)
+        env = dict(os.environ, DNN_BUILD_DIR="build")
+        env.pop("CI", None)  # a skip is the run's business, not the mutant's: counted below
+        r = run(["build/tests/run_tests", "-tc=" + mut.tests, "--no-intro", "--minimal"], TREE, env=env)
+        n = failed_cases(r.stdout)
+        if "SKIPPED:" in r.stdout:
+            return "SKIPPED", "the tests that guard it were skipped on this machine"
+        if r.returncode != 0:
+            return "caught", "%s test case(s) fail" % (n if n is not None else "some")
+        return "SURVIVED", "the tests '%s' pass" % mut.tests
+    finally:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", default="", help="run the mutants whose name contains this text")
+    ap.add_argument("--list", action="store_true", help="list the mutants and stop")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+    chosen = [m for m in MUTANTS if args.only in m.name]
+    if args.list:
+        for m in chosen:
+            print("%-70s %s" % (m.name, m.path))
+        return 0
+    if not chosen:
+        sys.exit("mutants: no mutant's name contains %r" % args.only)
+
+    start = time.time()
+    print("mutants: copying the tree to %s and building it" % os.path.relpath(TREE, ROOT), flush=True)
+    make_tree(args.jobs)
+    print("mutants: ready after %.0f s\n" % (time.time() - start), flush=True)
+    width = max(len(m.name) for m in chosen)
+    print("%-*s  %-9s %6s  %s" % (width, "mutant", "result", "time", "how"))
+    bad = 0
+    for m in chosen:
+        t = time.time()
+        result, how = try_mutant(m, args.jobs)
+        bad += result != "caught"
+        print("%-*s  %-9s %5.0fs  %s" % (width, m.name, result, time.time() - t, how), flush=True)
+    # Leave the scratch build as it was (every mutant taken out again).
+    run(["make", "-j%d" % args.jobs, "tests-bin", "demos"], TREE)
+    print("\nmutants: %d of %d caught in %.0f s" % (len(chosen) - bad, len(chosen), time.time() - start))
+    if bad:
+        print("mutants: %d not caught (SURVIVED, STALE, BROKEN or SKIPPED): the suite must catch every one" % bad)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
