@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "io/h5file.hpp"
+#include "io/h5/h5file.hpp"
 #include "io/inflate.hpp"
 #include "io/npy.hpp"
 #include "io/npz.hpp"

@@ -11,7 +11,7 @@
 #include "app/image_grid.hpp"
 #include "app/png.hpp"
 #include "app/svg_plot.hpp"
-#include "io/h5file.hpp"
+#include "io/h5/h5file.hpp"
 #include "io/npy.hpp"
 #include "io/npz.hpp"
 #include "matrix/format.hpp"

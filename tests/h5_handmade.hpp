@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 namespace h5_handmade {
 

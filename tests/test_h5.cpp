@@ -1,4 +1,4 @@
-// tests/test_h5.cpp - io/h5file: the course files, files built byte by byte here (no Python needed), files
+// tests/test_h5.cpp - io/h5/h5file: the course files, files built byte by byte here (no Python needed), files
 // that tests/h5_fixtures.py writes with h5py (every layout, chunk index, group kind and datatype the reader
 // supports, checked against the formulas that wrote them), and damaged files that must throw cleanly.
 #include <doctest/doctest.h>
@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "io/h5_format.hpp"
-#include "io/h5file.hpp"
+#include "io/h5/format.hpp"
+#include "io/h5/h5file.hpp"
 #include "tests/course_data.hpp"
 #include "tests/h5_fixture_path.hpp"
 #include "tests/h5_handmade.hpp"

@@ -1,6 +1,6 @@
-// io/h5file.cpp - H5File: loads the file, decodes the superblock (spec Level 0A), walks groups from the
-// root to list or find datasets. The structures themselves are decoded in io/h5_*.cpp.
-#include "io/h5file.hpp"
+// io/h5/h5file.cpp - H5File: loads the file, decodes the superblock (spec Level 0A), walks groups from the
+// root to list or find datasets. The structures themselves are decoded in io/h5/*.cpp.
+#include "io/h5/h5file.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,7 +10,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 namespace dnn::io {
 

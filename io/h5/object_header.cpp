@@ -1,9 +1,9 @@
-// io/h5_object_header.cpp - object headers (spec Level 2A1): the list of header messages of one object.
+// io/h5/object_header.cpp - object headers (spec Level 2A1): the list of header messages of one object.
 //
 // Version 1 headers (default libver) start with a 16-byte prefix; version 2 headers ("OHDR", libver latest)
 // carry a checksum per block. Either may continue in further blocks named by continuation messages; each
 // block is visited once, so a continuation loop throws instead of hanging.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 namespace dnn::io::h5 {
 

@@ -1,4 +1,4 @@
-// io/h5_dataset.cpp - reads one dataset: its raw bytes from compact, contiguous or chunked storage (undoing
+// io/h5/dataset.cpp - reads one dataset: its raw bytes from compact, contiguous or chunked storage (undoing
 // the gzip, shuffle and fletcher32 filters), then converts them to doubles or strings.
 //
 // Sizes are checked before anything is allocated: element count x element size may not exceed what the
@@ -10,7 +10,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 #include "io/inflate.hpp"
 
 namespace dnn::io::h5 {
@@ -113,8 +113,7 @@ std::vector<std::uint8_t> unfilter(const Context& cx, const std::vector<Filter>&
         case 3: {
             if (buf.size() < 4) fail(cx.f, what, at, "fletcher32 chunk shorter than its checksum");
             const std::size_t n = buf.size() - 4;
-            const std::uint32_t stored = std::uint32_t(buf[n]) | (std::uint32_t(buf[n + 1]) << 8) |
-                                         (std::uint32_t(buf[n + 2]) << 16) | (std::uint32_t(buf[n + 3]) << 24);
+            const std::uint32_t stored = load_le32(buf.data() + n);
             const std::uint32_t sum = fletcher32(buf.data(), n);
             // Files from HDF5 before 1.6.3 stored the two halves byte-swapped; accept both.
             const std::uint32_t swapped = ((sum & 0x00ff00ffu) << 8) | ((sum & 0xff00ff00u) >> 8);
@@ -201,11 +200,7 @@ void convert(const Datatype& t, const std::vector<std::uint8_t>& raw, std::uint6
     }
     for (std::uint64_t i = 0; i < n; ++i) {
         const std::uint8_t* p = raw.data() + i * size;
-        std::uint64_t bits = 0;
-        for (std::size_t b = 0; b < size; ++b) {
-            const std::uint64_t byte = t.big_endian ? p[b] : p[size - 1 - b];
-            bits = (bits << 8) | byte;
-        }
+        std::uint64_t bits = t.big_endian ? load_be(p, unsigned(size)) : load_le(p, unsigned(size));
         if (t.kind == Datatype::Kind::Integer) {
             if (t.is_signed && size < 8 && (bits >> (8 * size - 1)) & 1) bits |= ~std::uint64_t(0) << (8 * size);
             dst[i] = t.is_signed ? double(std::int64_t(bits)) : double(bits);

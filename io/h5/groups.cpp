@@ -1,8 +1,8 @@
-// io/h5_groups.cpp - the members (links) of a group, in each of the three ways HDF5 stores them:
+// io/h5/groups.cpp - the members (links) of a group, in each of the three ways HDF5 stores them:
 //   * old-style: a symbol table message -> v1 B-tree of symbol table nodes ("SNOD") + local heap of names;
 //   * new-style compact: link messages in the group's own object header;
 //   * new-style dense: a link info message -> fractal heap of link messages + v2 B-tree name index.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 namespace dnn::io::h5 {
 

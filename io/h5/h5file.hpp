@@ -1,4 +1,4 @@
-// io/h5file.hpp - a from-scratch, read-only HDF5 reader: list a file's datasets and read one into doubles.
+// io/h5/h5file.hpp - a from-scratch, read-only HDF5 reader: list a file's datasets and read one into doubles.
 //
 // EN: What h5py's File(path, 'r')[name][()] does for numeric and fixed-length string datasets, with only
 //     the standard library. It reads files written by h5py/HDF5 with default settings and with

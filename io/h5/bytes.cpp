@@ -1,9 +1,9 @@
-// io/h5_bytes.cpp - bounds-checked reading of HDF5 structures: the cursor, error messages, checksums.
+// io/h5/bytes.cpp - bounds-checked reading of HDF5 structures: the cursor, error messages, checksums.
 //
 // Every size or offset read from the file goes through Cursor, which refuses to step outside the structure
 // (or the file), so a damaged file throws with the file name, structure and offset instead of reading
 // past the buffer.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -30,14 +30,10 @@ inline std::uint32_t rot(std::uint32_t x, int k) { return (x << k) | (x >> (32 -
 std::uint32_t lookup3(const std::uint8_t* k, std::size_t length) {
     std::uint32_t a, b, c;
     a = b = c = 0xdeadbeefu + static_cast<std::uint32_t>(length);  // + initial value 0
-    auto word = [](const std::uint8_t* p) {
-        return std::uint32_t(p[0]) | (std::uint32_t(p[1]) << 8) | (std::uint32_t(p[2]) << 16) |
-               (std::uint32_t(p[3]) << 24);
-    };
     while (length > 12) {
-        a += word(k);
-        b += word(k + 4);
-        c += word(k + 8);
+        a += load_le32(k);
+        b += load_le32(k + 4);
+        c += load_le32(k + 8);
         // mix(a, b, c)
         a -= c; a ^= rot(c, 4);  c += b;
         b -= a; b ^= rot(a, 6);  a += c;
@@ -52,9 +48,9 @@ std::uint32_t lookup3(const std::uint8_t* k, std::size_t length) {
     // The last 1..12 bytes, zero-padded to three words.
     std::uint8_t tail[12] = {};
     std::memcpy(tail, k, length);
-    a += word(tail);
-    b += word(tail + 4);
-    c += word(tail + 8);
+    a += load_le32(tail);
+    b += load_le32(tail + 4);
+    c += load_le32(tail + 8);
     // final(a, b, c)
     c ^= b; c -= rot(b, 14);
     a ^= c; a -= rot(c, 11);
@@ -104,10 +100,7 @@ const std::uint8_t* Cursor::take(std::uint64_t n) {
 
 std::uint64_t Cursor::uint(unsigned nbytes) {
     if (nbytes > 8) fail("field of " + std::to_string(nbytes) + " bytes is too wide");
-    const std::uint8_t* p = take(nbytes);
-    std::uint64_t v = 0;
-    for (unsigned i = nbytes; i-- > 0;) v = (v << 8) | p[i];
-    return v;
+    return load_le(take(nbytes), nbytes);
 }
 
 std::uint64_t Cursor::address() {

@@ -1,9 +1,9 @@
-// io/h5_format.hpp - internal declarations shared by the io/h5_*.cpp files of the HDF5 reader.
+// io/h5/format.hpp - internal declarations shared by the io/h5/*.cpp files of the HDF5 reader.
 //
-// EN: Not a public header: io/h5file.hpp is the interface. Here live the in-memory file image, the
+// EN: Not a public header: io/h5/h5file.hpp is the interface. Here live the in-memory file image, the
 //     bounds-checked cursor every structure is read through, and the decoded forms of the header messages.
 //     Names follow the HDF5 File Format Specification 3.0; section names are given where each is decoded.
-// KO: 공개 헤더가 아닙니다(인터페이스는 io/h5file.hpp). 메모리에 올린 파일, 모든 구조를 읽는 범위 검사
+// KO: 공개 헤더가 아닙니다(인터페이스는 io/h5/h5file.hpp). 메모리에 올린 파일, 모든 구조를 읽는 범위 검사
 //     커서, 헤더 메시지를 해석한 형태를 선언합니다. 이름은 HDF5 파일 형식 명세 3.0을 따릅니다.
 #pragma once
 
@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "io/h5file.hpp"
+#include "io/h5/h5file.hpp"
 
 namespace dnn::io::h5 {
 
@@ -31,6 +31,33 @@ struct FileImage {
     std::uint64_t base = 0;            // addresses in the file are relative to this absolute offset
     std::uint64_t size() const { return bytes.size(); }
 };
+
+// ---- small helpers shared by the decoders ---------------------------------------------------------------
+// The unsigned little-endian integer in the nbytes (0..8) bytes at p, and its big-endian counterpart.
+inline std::uint64_t load_le(const std::uint8_t* p, unsigned nbytes) {
+    std::uint64_t v = 0;
+    for (unsigned i = nbytes; i-- > 0;) v = (v << 8) | p[i];
+    return v;
+}
+inline std::uint64_t load_be(const std::uint8_t* p, unsigned nbytes) {
+    std::uint64_t v = 0;
+    for (unsigned i = 0; i < nbytes; ++i) v = (v << 8) | p[i];
+    return v;
+}
+inline std::uint32_t load_le32(const std::uint8_t* p) { return std::uint32_t(load_le(p, 4)); }
+
+inline bool power_of_two(std::uint64_t v) { return v != 0 && (v & (v - 1)) == 0; }
+// floor(log2(v)) (0 for v <= 1); exact for powers of two.
+inline unsigned log2_floor(std::uint64_t v) {
+    unsigned n = 0;
+    while (v > 1) {
+        v >>= 1;
+        ++n;
+    }
+    return n;
+}
+// Bytes needed to store the value n (at least 1), as HDF5 sizes its variable-width fields.
+inline unsigned bytes_for(std::uint64_t n) { return log2_floor(n) / 8 + 1; }
 
 std::string hex(std::uint64_t v);  // "0x3e8"
 

@@ -1,9 +1,9 @@
-// io/h5_messages.cpp - decodes the header messages a dataset needs (spec Level 2A2): dataspace, datatype,
+// io/h5/messages.cpp - decodes the header messages a dataset needs (spec Level 2A2): dataspace, datatype,
 // fill value, data layout and filter pipeline.
 //
 // Anything this reader cannot turn into numbers or fixed-length strings (variable-length, compound,
 // references, virtual layouts, old layout versions) throws a clear "unsupported" error naming the message.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 #include <string>
 
