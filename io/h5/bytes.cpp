@@ -18,6 +18,12 @@ std::string hex(std::uint64_t v) {
     return buf;
 }
 
+std::string FileImage::describe_end() const {
+    const std::string bytes_text = std::to_string(size()) + " bytes";
+    if (eoa >= size()) return "the file is " + bytes_text;
+    return "the superblock's end-of-file address is " + hex(eoa) + ", the file " + bytes_text;
+}
+
 void fail(const FileImage& f, const std::string& structure, std::uint64_t at, const std::string& what) {
     throw std::runtime_error(f.name + ": " + structure + " at offset " + hex(at) + ": " + what);
 }
@@ -64,12 +70,10 @@ std::uint32_t lookup3(const std::uint8_t* k, std::size_t length) {
 
 // ---- Cursor ----------------------------------------------------------------------------------------------
 Cursor::Cursor(const FileImage& file, std::string structure, std::uint64_t start, std::uint64_t end)
-    : file_(&file), structure_(std::move(structure)), start_(start), end_(std::min(end, file.size())),
+    : file_(&file), structure_(std::move(structure)), start_(start), end_(std::min(end, file.end())),
       pos_(start) {
     if (start == kUndefined) h5::fail(file, structure_, start, "undefined address");
-    if (start >= file.size())
-        h5::fail(file, structure_, start,
-                 "starts beyond the end of the file (file is " + std::to_string(file.size()) + " bytes)");
+    if (start >= file.end()) h5::fail(file, structure_, start, "starts beyond the end of the file (" + file.describe_end() + ")");
     if (end_ < start_) end_ = start_;
 }
 
@@ -87,10 +91,8 @@ void Cursor::seek(std::uint64_t absolute) {
 
 const std::uint8_t* Cursor::take(std::uint64_t n) {
     if (n > end_ - pos_) {
-        std::string limit = end_ == file_->size()
-                                ? "file is " + std::to_string(file_->size()) + " bytes"
-                                : "structure ends at " + hex(end_) + ", file is " +
-                                      std::to_string(file_->size()) + " bytes";
+        const std::string limit =
+            end_ == file_->end() ? file_->describe_end() : "structure ends at " + hex(end_) + ", " + file_->describe_end();
         fail("truncated: " + std::to_string(n) + " bytes needed (" + limit + ")");
     }
     const std::uint8_t* p = file_->bytes.data() + pos_;
