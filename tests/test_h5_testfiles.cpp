@@ -23,7 +23,6 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <regex>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -126,19 +125,43 @@ std::string head_of(const Array& a) {
     return s.str();
 }
 
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+}
+
 // "file: structure at offset 0x1f0: unsupported thing 3 at offset 0x1f8" -> "structure: unsupported thing 3":
 // the file, offsets, sizes and quoted names taken out, so that one reason groups the datasets it stops.
 std::string reason_of(const std::string& message, const std::string& file) {
-    std::string m = message.rfind(file + ": ", 0) == 0 ? message.substr(file.size() + 2) : message;
-    static const std::pair<std::regex, std::string> rules[] = {
-        {std::regex("0x[0-9a-f]+"), "0x.."},
-        {std::regex("([ (])'[^']*'"), "$1'..'"},
-        {std::regex("(file is|it has|the file) [0-9]+ bytes"), "$1 N bytes"},
-        {std::regex(" at offset 0x\\.\\.: "), ": "},
-        {std::regex(" at offset 0x\\.\\."), ""},
+    const std::string m = message.rfind(file + ": ", 0) == 0 ? message.substr(file.size() + 2) : message;
+    std::string out;
+    auto digits = [&](std::size_t i, bool hex) {
+        while (i < m.size() && (hex ? std::isxdigit(static_cast<unsigned char>(m[i])) : std::isdigit(static_cast<unsigned char>(m[i]))))
+            ++i;
+        return i;
     };
-    for (const auto& [pattern, replacement] : rules) m = std::regex_replace(m, pattern, replacement);
-    return m;
+    for (std::size_t i = 0; i < m.size();) {
+        if (m.compare(i, 2, "0x") == 0) {  // an offset or an address
+            out += "0x..";
+            i = digits(i + 2, true);
+        } else if (m[i] == '\'' && i > 0 && (m[i - 1] == ' ' || m[i - 1] == '(') && m.find('\'', i + 1) != std::string::npos) {
+            out += "'..'";  // a quoted name
+            i = m.find('\'', i + 1) + 1;
+        } else {
+            out += m[i++];
+            for (const char* size_of : {"file is ", "it has ", "the file "}) {  // the size of the file
+                const std::string p = size_of;
+                if (out.size() >= p.size() && out.compare(out.size() - p.size(), p.size(), p) == 0 && i < m.size() &&
+                    std::isdigit(static_cast<unsigned char>(m[i]))) {
+                    out += "N";
+                    i = digits(i, false);
+                }
+            }
+        }
+    }
+    replace_all(out, " at offset 0x..: ", ": ");  // where, in the middle and at the end
+    replace_all(out, " at offset 0x..", "");
+    return out;
 }
 
 bool clear_error(const std::string& message, const std::string& file) {
