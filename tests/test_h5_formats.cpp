@@ -65,6 +65,15 @@ TEST_CASE("h5: layouts of versions 1 and 2 (HDF5 before 1.6.3): contiguous, unal
               .find("element size 8 in the data layout message differs from the datatype size 4") != std::string::npos);
 }
 
+TEST_CASE("h5: a compact dataset of no elements reads as empty (a fuzzer finding: memcpy from an empty buffer)") {
+    Bytes b = build_old_layouts().file;
+    const std::size_t space = find_bytes(b, {1, 1, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0});  // c_compact_v1: (3,)
+    put_le(b, space + 8, 0);
+    const Array a = H5File::from_bytes("old.h5", b).read("c_compact_v1");
+    CHECK(a.shape == std::vector<std::size_t>{0});
+    CHECK(a.data.empty());
+}
+
 TEST_CASE("h5: a version 1 shared datatype is found after the link name offset of its symbol table entry") {
     // The mistake this guards against: taking the link name offset for the object header address.
     const OldLayouts old = build_old_layouts();

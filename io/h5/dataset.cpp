@@ -314,7 +314,7 @@ Array read_dataset(const FileImage& f, const ObjectHeader& oh, const std::string
         if (layout.size < total)
             fail(f, where, oh.address, "compact data of " + std::to_string(layout.size) + " bytes for " +
                                            std::to_string(total) + " bytes of elements");
-        std::memcpy(raw.data(), f.bytes.data() + layout.address, total);
+        if (total > 0) std::memcpy(raw.data(), f.bytes.data() + layout.address, total);  // (raw.data() may be null)
     } else if (layout.cls == Layout::Class::Contiguous) {
         if (layout.address != kUndefined && total > 0) {
             if (layout.size < total)
