@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app/application.hpp"
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/course_data.hpp"
 #include "tests/needs.hpp"
 

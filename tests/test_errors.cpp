@@ -1,7 +1,7 @@
 // tests/test_errors.cpp - bad input gets a clear error naming the function and what was wrong.
 #include <doctest/doctest.h>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 using namespace dnn;
 using namespace dnn::test_cases;

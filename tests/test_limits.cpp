@@ -16,7 +16,7 @@
 #include "app/application.hpp"
 #include "io/npy.hpp"
 #include "io/npz.hpp"
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/temp_files.hpp"
 #include "tests/needs.hpp"
 

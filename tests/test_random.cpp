@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 using namespace dnn;
 

@@ -2,9 +2,9 @@
 // against every value printed in its "Expected output" cells.
 #include <doctest/doctest.h>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/notebook_expect.hpp"
-#include "nn/test_cases.hpp"
+#include "course/test_cases.hpp"
 
 using namespace dnn;
 using namespace dnn::test_cases;

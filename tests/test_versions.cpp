@@ -2,7 +2,7 @@
 // the 2018 v4 revision, and the 2021 W4A1 refresh's extra cases and extra printed grads.
 #include <doctest/doctest.h>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/notebook_expect.hpp"
 
 using namespace dnn;

@@ -2,7 +2,7 @@
 # tools/gdb/check_debugger.sh - `make check-debugger`: the gdb printers (tools/gdb/dnn_printers.py) in real
 # gdb sessions on the debug build (-O0 -g).
 #
-#   1. The notebook replay (demo/replay_notebook) stops inside dnn::linear_forward on the notebook's
+#   1. The notebook replay (course/replay_notebook.cpp) stops inside dnn::linear_forward on the notebook's
 #      linear_forward_test_case, just after Z and the cache are made; `print Z` and `print cache` must show
 #      the notebook's values. It then stops at the end of L_model_forward and L_model_backward, where the caches,
 #      parameters and grads must read as the notebook's (shapes through `dnn-shapes`, values through `print`).
@@ -10,7 +10,7 @@
 #      wrapped rows, summarised arrays, dicts, caches); gdb must print each of them with the same text, in the
 #      running program and again from a core file of it (nothing is called in the program).
 #
-# Environment (set by mk/debugger.mk): MAKE, CXX, DEBUG_BUILD (build/debug, or build/<compiler>/debug).
+# Environment (set by tools/mk/debugger.mk): MAKE, CXX, DEBUG_BUILD (build/debug, or build/<compiler>/debug).
 # Without gdb: installs it when run as root with apt-get, else prints what to install and skips (exit 0; under
 # CI, CI=true, a skip is a failure).
 set -uo pipefail
@@ -47,8 +47,8 @@ say "$(gdb --version | head -n 1)"
 
 # ---- the debug build -------------------------------------------------------------------------------------
 # $MAKE may carry the parent make's jobserver (make -j2 check-debugger); no -j of its own here.
-$MAKE --no-print-directory DEBUG=1 CXX="$CXX" demos gdb-sample || fail "the debug build (make DEBUG=1 demos gdb-sample) failed"
-replay=$DEBUG_BUILD/demo/replay_notebook
+$MAKE --no-print-directory DEBUG=1 CXX="$CXX" programs gdb-sample || fail "the debug build (make DEBUG=1 programs gdb-sample) failed"
+replay=$DEBUG_BUILD/bin/replay_notebook
 sample=$DEBUG_BUILD/tools/gdb/printer_sample
 [ -x "$replay" ] || fail "$replay was not built"
 [ -x "$sample" ] || fail "$sample was not built"
