@@ -115,18 +115,12 @@ void expect_scalar(const std::string& name, double actual, double expected, cons
                    py_repr(expected)};
 }
 
-std::string keys_of(const ArrayDict& d) {
-    std::string s;
-    for (const auto& [k, v] : d) s += (s.empty() ? "" : ", ") + k;
-    return s.empty() ? "nothing" : s;
-}
-
 // dict[key], or a Fail naming the missing key.
 const Matrix& entry(const ArrayDict& d, const std::string& dict_name, const std::string& key, const std::string& where) {
     const auto it = d.find(key);
     if (it == d.end())
         throw Fail{(where.empty() ? "" : "hidden check " + where + ": ") + dict_name + " has no key \"" + key +
-                   "\" (it has: " + keys_of(d) + ")"};
+                   "\" (it has: " + d.key_list() + ")"};
     return it->second;
 }
 
@@ -134,11 +128,9 @@ void expect_keys(const ArrayDict& d, const std::string& dict_name, const std::ve
                  const std::string& where) {
     for (const auto& k : keys) entry(d, dict_name, k, where);
     if (d.size() != keys.size()) {
-        std::string want;
-        for (const auto& k : keys) want += (want.empty() ? "" : ", ") + k;
         throw Fail{(where.empty() ? "" : "hidden check " + where + ": ") + dict_name + " has " +
-                   std::to_string(d.size()) + " entries (" + keys_of(d) + ") but it should have " +
-                   std::to_string(keys.size()) + " (" + want + ")"};
+                   std::to_string(d.size()) + " entries (" + d.key_list() + ") but it should have " +
+                   std::to_string(keys.size()) + " (" + key_list(keys) + ")"};
     }
 }
 

@@ -12,9 +12,15 @@ const Matrix& ArrayDict::operator[](const std::string& key) const {
 }
 
 std::string ArrayDict::key_list() const {
-    std::string keys;
-    for (const auto& entry : *this) keys += (keys.empty() ? "" : ", ") + entry.first;
-    return keys.empty() ? "nothing" : keys;
+    std::vector<std::string> keys;
+    for (const auto& entry : *this) keys.push_back(entry.first);
+    return dnn::key_list(keys);
+}
+
+std::string key_list(const std::vector<std::string>& keys) {
+    std::string text;
+    for (const std::string& key : keys) text += (text.empty() ? "" : ", ") + key;
+    return text.empty() ? "nothing" : text;
 }
 
 }  // namespace dnn

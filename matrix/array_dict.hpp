@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "matrix/matrix.hpp"
 
@@ -27,5 +28,8 @@ public:
     // The keys, comma-separated, for error messages ("W1, W2, b1, b2", or "nothing").
     std::string key_list() const;
 };
+
+// Any list of keys written as ArrayDict::key_list writes its own ("W1, b1", or "nothing").
+std::string key_list(const std::vector<std::string>& keys);
 
 }  // namespace dnn
