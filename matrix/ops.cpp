@@ -12,20 +12,12 @@
 
 namespace dnn {
 
-namespace {
-
-// One dimension of numpy's broadcasting rule: equal sizes, or one of them is 1.
-std::size_t broadcast_dim(std::size_t x, std::size_t y, Shape a, Shape b, const char* what) {
-    if (x == y || y == 1) return x;
-    if (x == 1) return y;
-    throw std::invalid_argument(std::string(what) + ": operands could not be broadcast together with shapes " +
-                                to_string(a) + " " + to_string(b));
-}
-
-}  // namespace
-
+// numpy's rule, per dimension: equal sizes, or one of them is 1 (and the result takes the other).
 Shape broadcast_shape(Shape a, Shape b, const char* what) {
-    return {broadcast_dim(a.rows, b.rows, a, b, what), broadcast_dim(a.cols, b.cols, a, b, what)};
+    if ((a.rows != b.rows && a.rows != 1 && b.rows != 1) || (a.cols != b.cols && a.cols != 1 && b.cols != 1))
+        throw std::invalid_argument(std::string(what) + ": operands could not be broadcast together with shapes " +
+                                    to_string(a) + " " + to_string(b));
+    return {a.rows == 1 ? b.rows : a.rows, a.cols == 1 ? b.cols : a.cols};
 }
 
 namespace {
@@ -74,12 +66,10 @@ void fill_row(Op op, const double* x, std::size_t xs, const double* y, std::size
 // what the caller sees.
 Matrix elementwise(const Operand& a, Op op, const Operand& b, const char* what, Matrix* reuse) {
     const Shape s = broadcast_shape(a.shape, b.shape, what);
-    Matrix out;
-    if (reuse && reuse->shape() == s && !reuse->is_transposed()) out = std::move(*reuse);
-    else out = Matrix::uninitialized(s.rows, s.cols);
-    if (out.empty()) return out;
+    const bool reusable = reuse && reuse->shape() == s && !reuse->is_transposed();
+    Matrix out = reusable ? std::move(*reuse) : Matrix::uninitialized(s.rows, s.cols);
     double* o = out.mutable_data();
-    for (std::size_t i = 0; i < s.rows; ++i)
+    for (std::size_t i = 0; i < s.rows; ++i)  // row i of the result, of a and of b
         fill_row(op, a.p + i * a.row_step, a.col_step, b.p + i * b.row_step, b.col_step, o + i * s.cols, s.cols);
     return out;
 }

@@ -72,8 +72,7 @@ backward_end=$(line_in nn/backward.cpp '^Grads L_model_backward\(' 'return grads
 common="set pagination off
 set confirm off
 set width 0
-set print frame-arguments none
-source tools/gdb/dnn_printers.py"
+source tools/gdb/dnn.gdb"
 
 # ---- 1. the notebook replay --------------------------------------------------------------------------------
 cat > "$work/replay.gdb" <<EOF
@@ -193,4 +192,20 @@ diff -u "$work/expected.txt" "$work/core.txt" > "$work/core.diff" ||
     { cat "$work/core.diff"; fail "from the core file, gdb printed the sample's values differently (above; $work/core.out)"; }
 rm -f "$work/sample.core"
 say "sample: $(echo "$names" | wc -l) values print in gdb exactly as std::cout prints them, live and from a core file"
+
+# ---- 3. the walk a student makes: plain `step` through linear_forward ----------------------------------------
+# With tools/gdb/dnn.gdb (the one line the README gives), `step` from `Matrix Z = np::dot(W, A) + b;` to the end
+# of linear_forward must pass only the project's own functions (no standard library, no file outside the
+# repository), in at most 40 steps.
+z_line=$(line_in nn/forward.cpp '^LinearForwardResult linear_forward\(' 'Matrix Z = np::dot(W, A) + b;')
+[ -n "$z_line" ] || fail "no line 'Matrix Z = np::dot(W, A) + b;' in linear_forward (nn/forward.cpp)"
+gdb -batch -nx -x tools/gdb/dnn.gdb -ex "py WALK = ('nn/forward.cpp', $z_line)" -x tools/gdb/step_walk.py "$replay" \
+    > "$work/walk.out" 2>&1
+steps=$(sed -n 's/^steps: \([0-9]*\)$/\1/p' "$work/walk.out")
+[ -n "$steps" ] || { cat "$work/walk.out"; fail "the step walk did not finish (gdb's output above)"; }
+outside=$(grep '^step ' "$work/walk.out" | awk '{print $NF}' | grep -vE '^(\./)?(matrix|nn|io|app|course)/[^ ]+:[0-9]+$' || true)
+[ -z "$outside" ] || { cat "$work/walk.out"; fail "the walk stopped outside the project's files: $outside"; }
+grep '^step ' "$work/walk.out" | sed 's/^/    /'
+[ "$steps" -le 40 ] || fail "the walk took $steps steps (at most 40)"
+say "walk: $steps plain steps from nn/forward.cpp:$z_line to the end of linear_forward, all in the project's files"
 say "OK"
