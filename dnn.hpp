@@ -11,7 +11,7 @@
 
 #include "nn/nn.hpp"
 
-#include "io/h5file.hpp"
+#include "io/h5/h5file.hpp"
 #include "io/npy.hpp"
 #include "io/npz.hpp"
 #include "io/png.hpp"

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "io/h5file.hpp"
+#include "io/h5/h5file.hpp"
 #include "matrix/matrix.hpp"
 #include "nn/types.hpp"
 

@@ -2,6 +2,8 @@
 """tests/h5_fixtures.py - writes the HDF5 files that tests/test_h5.cpp reads, using h5py.
 
 Usage: /usr/bin/python3 tests/h5_fixtures.py OUTDIR
+       /usr/bin/python3 tests/h5_fixtures.py --check-c-api   (exit status 0 when the shared-message files can be
+                                                              written: see hdf5_c_library)
 
 Every value is a formula of the element's flat (C-order) index i, repeated in tests/test_h5.cpp, so the
 C++ test checks real numbers, not a copy of what it read. Each file also gets OUTDIR/<file>.datasets.txt:
@@ -15,8 +17,12 @@ Files:
   userblock.h5 a 512-byte user block before the superblock
   small_default.h5, small_latest.h5  small files for the corruption tests
   paged.h5     libver latest: paged fixed array and extensible array chunk indexes
-(h5py cannot write superblock version 1; tests/test_h5.cpp builds one byte by byte.)
+  sohm_list.h5, sohm_btree.h5  shared object header messages (datatype, dataspace, fill value, filter pipeline,
+               attribute) in the file's shared-message heap, indexed by a list or by a B-tree; written only when
+               the HDF5 C library h5py uses can be called through ctypes (h5py has no API for it)
+(h5py cannot write superblock version 1 nor layouts before version 3; tests/h5_handmade.hpp builds them.)
 """
+import ctypes
 import os
 import sys
 
@@ -232,7 +238,67 @@ def small(f):
         f["g/h/n%d" % k] = np.int8(k)                                                # k (dense under latest)
 
 
+def hdf5_c_library():
+    """The HDF5 C library this h5py is linked with, loaded through ctypes (found in /proc/self/maps), with the
+    argument types of the three calls used here; None where it cannot be found or lacks them."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = [line.split()[5] for line in maps if len(line.split()) >= 6]
+    except OSError:
+        return None
+    for path in paths:
+        base = os.path.basename(path)
+        if base.startswith("libhdf5") and ".so" in base and "_hl" not in base and "hl." not in base:
+            try:
+                lib = ctypes.CDLL(path)
+                hid = ctypes.c_int64  # hid_t since HDF5 1.10
+                lib.H5Pset_shared_mesg_nindexes.argtypes = [hid, ctypes.c_uint]
+                lib.H5Pset_shared_mesg_index.argtypes = [hid, ctypes.c_uint, ctypes.c_uint, ctypes.c_uint]
+                lib.H5Pset_shared_mesg_phase_change.argtypes = [hid, ctypes.c_uint, ctypes.c_uint]
+                return lib
+            except (OSError, AttributeError):
+                return None
+    return None
+
+
+# H5O_SHMESG_*_FLAG: 1 << the message type (dataspace 0x1, datatype 0x3, fill value 0x5, filter pipeline 0xB,
+# attribute 0xC).
+SHMESG_ALL = (1 << 0x1) | (1 << 0x3) | (1 << 0x5) | (1 << 0xB) | (1 << 0xC)
+
+
+def shared_messages(path, lib, btree):
+    """Datasets whose header messages are shared through the file's shared-message heap: the first dataset of
+    each kind keeps its messages (HDF5 moves a message to the heap when a second object uses it), the others
+    point into the heap. btree: index the heap with a v2 B-tree from the first message instead of a list.
+      chunked<k>      int32 (40,), chunks of 10, gzip, fill value 7, [10:20] = i - 9 + k (so 7 elsewhere),
+                      an attribute "units" = "metres"
+      contiguous<k>   float64 (6, 5), never written, fill value 2.5"""
+    fcpl = h5py.h5p.create(h5py.h5p.FILE_CREATE)
+    if lib.H5Pset_shared_mesg_nindexes(fcpl.id, 1) < 0 or lib.H5Pset_shared_mesg_index(fcpl.id, 0, SHMESG_ALL, 0) < 0:
+        raise RuntimeError("H5Pset_shared_mesg_nindexes / H5Pset_shared_mesg_index failed")
+    if btree and lib.H5Pset_shared_mesg_phase_change(fcpl.id, 0, 0) < 0:
+        raise RuntimeError("H5Pset_shared_mesg_phase_change failed")
+    fid = h5py.h5f.create(path.encode(), h5py.h5f.ACC_TRUNC, fcpl=fcpl)
+    with h5py.File(fid) as f:
+        for k in range(3):
+            d = f.create_dataset("chunked%d" % k, shape=(40,), chunks=(10,), dtype="i4", fillvalue=7,
+                                 compression="gzip")
+            d[10:20] = np.arange(1, 11) + k
+            d.attrs["units"] = "metres"
+            f.create_dataset("contiguous%d" % k, shape=(6, 5), dtype="f8", fillvalue=2.5)
+    # What makes the case: HDF5's own header info says those messages of the later datasets are shared.
+    wanted = {"chunked": SHMESG_ALL & ~(1 << 0xC), "contiguous": (1 << 0x1) | (1 << 0x3) | (1 << 0x5)}
+    with h5py.File(path, "r") as f:
+        for kind, bits in wanted.items():
+            for k in (1, 2):
+                shared = h5py.h5o.get_info(f["%s%d" % (kind, k)].id).hdr.mesg.shared
+                if shared & bits != bits:
+                    raise RuntimeError("%s: %s%d shares messages 0x%x, not all of 0x%x" % (path, kind, k, shared, bits))
+
+
 def main():
+    if len(sys.argv) == 2 and sys.argv[1] == "--check-c-api":
+        sys.exit(0 if hdf5_c_library() is not None else 1)
     if len(sys.argv) != 2:
         sys.exit("usage: h5_fixtures.py OUTDIR")
     out = sys.argv[1]
@@ -273,6 +339,12 @@ def main():
         d[135000:136000] = np.arange(1000) % 256      # (i - 135000) % 256 there, else 0
         d = f.create_dataset("fa_gzip", data=np.arange(2000, dtype="i4") * 2, chunks=(1,), compression="gzip")
     finish(p("paged.h5"))
+
+    lib = hdf5_c_library()
+    if lib is not None:
+        for name, btree in (("sohm_list.h5", False), ("sohm_btree.h5", True)):
+            shared_messages(p(name), lib, btree)
+            finish(p(name))
 
 
 if __name__ == "__main__":

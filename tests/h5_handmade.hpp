@@ -5,9 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string>
 #include <vector>
 
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 namespace h5_handmade {
 
@@ -24,7 +26,9 @@ struct Builder {
     void put(std::uint64_t v, int n) {
         for (int i = 0; i < n; ++i) b.push_back(std::uint8_t(v >> (8 * i)));
     }
-    void text(const char* s, std::size_t n) { b.insert(b.end(), s, s + n); }
+    void text(const char* s, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) b.push_back(std::uint8_t(s[i]));  // (g++ 12 false-warns on insert)
+    }
     void zeros(std::size_t n) { b.insert(b.end(), n, 0); }
     void align(std::size_t m) { zeros((m - pos() % m) % m); }
     void patch(std::size_t at, std::uint64_t v, int n = 8) {
@@ -282,6 +286,251 @@ inline Bytes build_new_style(bool link_up = false) {
     w.patch(root_sum, lookup3(w.b.data() + root, root_sum - root), 4);
     w.patch(dset_sum, lookup3(w.b.data() + dset, dset_sum - dset), 4);
     return w.b;
+}
+
+
+// ---- layouts of HDF5 before 1.6.3, committed datatypes of before 1.8, message flags -------------------------
+struct V1Message {
+    unsigned type = 0, flags = 0;
+    Bytes body;
+};
+
+// Appends a version 1 object header holding the messages (each body padded to 8 bytes); returns the offset of
+// each message's body.
+inline std::vector<std::size_t> object_header_v1(Builder& w, const std::vector<V1Message>& messages) {
+    std::size_t size = 0;
+    for (const V1Message& m : messages) size += 8 + (m.body.size() + 7) / 8 * 8;
+    w.u8(1);
+    w.u8(0);
+    w.u16(unsigned(messages.size()));
+    w.u32(1);  // reference count
+    w.u32(size);
+    w.u32(0);  // padding to 8
+    std::vector<std::size_t> bodies;
+    for (const V1Message& m : messages) {
+        const std::size_t padded = (m.body.size() + 7) / 8 * 8;
+        w.u16(m.type);
+        w.u16(unsigned(padded));
+        w.u8(m.flags);
+        w.zeros(3);
+        bodies.push_back(w.pos());
+        w.b.insert(w.b.end(), m.body.begin(), m.body.end());
+        w.zeros(padded - m.body.size());
+    }
+    return bodies;
+}
+
+inline Bytes le_bytes(std::initializer_list<std::pair<std::uint64_t, int>> fields) {
+    Bytes out;
+    for (const auto& [v, n] : fields)
+        for (int i = 0; i < n; ++i) out.push_back(std::uint8_t(v >> (8 * i)));
+    return out;
+}
+
+// Dataspace message version 1 of the given dimensions (no maximum dimensions).
+inline V1Message dataspace_v1(const std::vector<std::uint64_t>& dims) {
+    V1Message m{0x0001, 0, le_bytes({{1, 1}, {dims.size(), 1}, {0, 1}, {0, 1}, {0, 4}})};
+    for (std::uint64_t d : dims)
+        for (int i = 0; i < 8; ++i) m.body.push_back(std::uint8_t(d >> (8 * i)));
+    return m;
+}
+
+// Datatype message: a signed integer of `size` bytes, little- or big-endian.
+inline V1Message int_type(unsigned size, bool big_endian) {
+    return {0x0003, 0, le_bytes({{0x10, 1}, {0x08u | (big_endian ? 1u : 0u), 1}, {0, 2}, {size, 4}, {0, 2}, {8 * size, 2}})};
+}
+
+// What build_old_layouts() holds, beside the values each dataset must read as.
+struct OldLayouts {
+    Bytes file;
+    std::size_t shared_type_body = 0;  // the shared datatype message of "e_committed_v1" (version 1)
+    std::uint64_t committed_type = 0;  // the object header of the committed datatype "t_type"
+    std::uint64_t name_offset = 0;     // the link name offset in that message's symbol table entry
+};
+
+// Superblock version 0 and an old-style root group holding what files of HDF5 1.4-1.6 hold:
+//   a_contiguous_v1      int32 (2, 3) = kHandValues, layout version 1, contiguous
+//   b_unwritten_v2       int32 (4,), layout version 2, contiguous, never written: the old fill value 0x11223344
+//   c_compact_v1         int32 (3,) = {7, -8, 9}, layout version 1, compact
+//   d_chunked_v1         int16 (5,) = {10, 11, -1, -1, 14}: layout version 1, chunks of 2 in a v1 B-tree,
+//                        the chunk at 2 never written (old fill value -1), the last one a partial edge chunk
+//   e_committed_v1       big-endian int16 (3,) = {300, -2, 7}, its datatype a version 1 shared message naming
+//                        the committed datatype t_type (after the link name offset of a symbol table entry)
+//   f_unknown_fail       int32 (2,) = {1, 2} with a message of unknown type 0x123 flagged "fail if unknown":
+//                        HDF5 refuses to open it
+//   g_unknown_harmless   int32 (2,) = {3, 4} with a message of unknown type 0x124 flagged "fail if unknown and
+//                        writing" and "mark if unknown": it reads
+//   t_type               the committed datatype (big-endian int16)
+inline OldLayouts build_old_layouts() {
+    Builder w;
+    w.text("\x89HDF\r\n\x1a\n", 8);
+    w.u8(0);
+    w.zeros(4);  // free-space, root group entry, reserved, shared header versions
+    w.u8(8);
+    w.u8(8);
+    w.u8(0);
+    w.u16(4);   // group leaf node K: a symbol table node holds up to 8 entries
+    w.u16(16);  // group internal node K
+    w.u32(0);
+    w.u64(0);       // base address
+    w.u64(kUndef);  // free-space info
+    const std::size_t eof_at = w.pos();
+    w.u64(0);
+    w.u64(kUndef);  // driver info
+    w.u64(0);       // root entry: link name offset
+    const std::size_t root_at = w.pos();
+    w.u64(0);
+    w.u32(1);  // cache type 1: the scratch pad holds the B-tree and heap addresses
+    w.u32(0);
+    const std::size_t scratch_at = w.pos();
+    w.zeros(16);
+
+    const std::size_t root = w.pos();
+    const std::size_t st = object_header_v1(w, {{0x0011, 0, Bytes(16, 0)}})[0];
+
+    // The local heap: "" at 0, then the names (sorted, as HDF5 keeps them), each NUL-padded to 8 bytes.
+    const std::vector<std::string> names = {"a_contiguous_v1", "b_unwritten_v2", "c_compact_v1",
+                                            "d_chunked_v1",    "e_committed_v1", "f_unknown_fail",
+                                            "g_unknown_harmless", "t_type"};
+    Bytes heap_data(8, 0);
+    std::vector<std::uint64_t> name_at;
+    for (const std::string& n : names) {
+        name_at.push_back(heap_data.size());
+        heap_data.insert(heap_data.end(), n.begin(), n.end());
+        heap_data.resize((heap_data.size() + 1 + 7) / 8 * 8, 0);
+    }
+    const std::size_t heap = w.pos();
+    w.text("HEAP", 4);
+    w.u8(0);
+    w.zeros(3);
+    w.u64(heap_data.size());
+    w.u64(1);  // no free block (HDF5 writes 1 there, "H5HL_FREE_NULL")
+    const std::size_t heap_data_at = w.pos();
+    w.u64(0);
+    const std::size_t heap_data_start = w.pos();
+    w.b.insert(w.b.end(), heap_data.begin(), heap_data.end());
+
+    const std::size_t btree = w.pos();  // one leaf: one symbol table node
+    w.text("TREE", 4);
+    w.u8(0);
+    w.u8(0);
+    w.u16(1);
+    w.u64(kUndef);
+    w.u64(kUndef);
+    w.u64(0);
+    const std::size_t snod_ptr = w.pos();
+    w.u64(0);
+    w.u64(name_at.back());
+    w.zeros(btree + 24 + (2 * 16 + 1) * 8 + 2 * 16 * 8 - w.pos());  // HDF5 reads whole nodes (group K = 16)
+
+    const std::size_t snod = w.pos();
+    w.text("SNOD", 4);
+    w.u8(1);
+    w.u8(0);
+    w.u16(unsigned(names.size()));
+    std::vector<std::size_t> entry_at;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        w.u64(name_at[i]);
+        entry_at.push_back(w.pos());
+        w.u64(0);
+        w.u32(0);
+        w.u32(0);
+        w.zeros(16);
+    }
+    std::vector<std::size_t> object(names.size());
+
+    // a: layout version 1, contiguous, dimensions 2, 3 and the element size 4.
+    object[0] = w.pos();
+    const auto a = object_header_v1(w, {dataspace_v1({2, 3}), int_type(4, false),
+                                        {0x0008, 0, le_bytes({{1, 1}, {3, 1}, {1, 1}, {0, 5}, {0, 8}, {2, 4}, {3, 4}, {4, 4}})}});
+    // b: layout version 2, contiguous, never allocated; the old fill value message (0x0004).
+    object[1] = w.pos();
+    object_header_v1(w, {dataspace_v1({4}), int_type(4, false), {0x0004, 0, le_bytes({{4, 4}, {0x11223344, 4}})},
+                         {0x0008, 0, le_bytes({{2, 1}, {2, 1}, {1, 1}, {0, 5}, {kUndef, 8}, {4, 4}, {4, 4}})}});
+    // c: layout version 1, compact: no address, the dimensions, the size, the data.
+    object[2] = w.pos();
+    object_header_v1(w, {dataspace_v1({3}), int_type(4, false),
+                         {0x0008, 0, le_bytes({{1, 1}, {2, 1}, {0, 1}, {0, 5}, {3, 4}, {4, 4}, {12, 4},
+                                               {7, 4}, {std::uint32_t(-8), 4}, {9, 4}})}});
+    // d: layout version 1, chunked: the B-tree address, the chunk dimension 2 and the element size 2.
+    object[3] = w.pos();
+    const auto d = object_header_v1(w, {dataspace_v1({5}), int_type(2, false), {0x0004, 0, le_bytes({{2, 4}, {0xffff, 2}})},
+                                        {0x0008, 0, le_bytes({{1, 1}, {2, 1}, {2, 1}, {0, 5}, {0, 8}, {2, 4}, {2, 4}})}});
+    // e: the datatype is a version 1 shared message: version, type, 6 reserved bytes, then a symbol table
+    // entry of the committed datatype (link name offset, object header address, cache type, reserved, scratch).
+    object[4] = w.pos();
+    Bytes shared = le_bytes({{1, 1}, {0, 1}, {0, 6}, {name_at[7], 8}, {0, 8}, {0, 4}, {0, 4}});
+    shared.resize(shared.size() + 16, 0);
+    const auto e = object_header_v1(w, {dataspace_v1({3}), {0x0003, 0x02, shared},
+                                        {0x0008, 0, le_bytes({{3, 1}, {1, 1}, {0, 8}, {6, 8}})}});
+    // f, g: an unknown message type with and without "fail if unknown".
+    object[5] = w.pos();
+    const auto f = object_header_v1(w, {dataspace_v1({2}), int_type(4, false), {0x0123, 0x80, Bytes(8, 0xab)},
+                                        {0x0008, 0, le_bytes({{3, 1}, {1, 1}, {0, 8}, {8, 8}})}});
+    object[6] = w.pos();
+    const auto g = object_header_v1(w, {dataspace_v1({2}), int_type(4, false), {0x0124, 0x18, Bytes(8, 0xcd)},
+                                        {0x0008, 0, le_bytes({{3, 1}, {1, 1}, {0, 8}, {8, 8}})}});
+    // t: the committed datatype.
+    object[7] = w.pos();
+    object_header_v1(w, {int_type(2, true)});
+
+    // The data.
+    const std::size_t a_data = w.pos();
+    for (std::int32_t v : kHandValues) w.u32(std::uint32_t(v));
+    const std::size_t e_data = w.pos();
+    for (std::int16_t v : {300, -2, 7}) {
+        w.u8(unsigned(std::uint16_t(v) >> 8));
+        w.u8(unsigned(std::uint16_t(v) & 0xff));
+    }
+    w.align(8);
+    const std::size_t f_data = w.pos();
+    w.u32(1);
+    w.u32(2);
+    const std::size_t g_data = w.pos();
+    w.u32(3);
+    w.u32(4);
+    const std::size_t chunk0 = w.pos();
+    w.u16(10);
+    w.u16(11);
+    const std::size_t chunk4 = w.pos();
+    w.u16(14);
+    w.u16(0x7777);  // beyond the dataset's extent
+    // The chunk B-tree (node type 1): keys of chunk size, filter mask and offsets (rank + 1 of them).
+    const std::size_t chunks = w.pos();
+    w.text("TREE", 4);
+    w.u8(1);
+    w.u8(0);
+    w.u16(2);
+    w.u64(kUndef);
+    w.u64(kUndef);
+    w.u32(4), w.u32(0), w.u64(0), w.u64(0);
+    w.u64(chunk0);
+    w.u32(4), w.u32(0), w.u64(4), w.u64(0);
+    w.u64(chunk4);
+    w.u32(0), w.u32(0), w.u64(6), w.u64(0);
+    w.zeros(chunks + 24 + (2 * 32 + 1) * 24 + 2 * 32 * 8 - w.pos());  // a whole node (indexed storage K = 32)
+
+    w.patch(eof_at, w.pos());
+    w.patch(root_at, root);
+    w.patch(scratch_at, btree);
+    w.patch(scratch_at + 8, heap);
+    w.patch(st, btree);
+    w.patch(st + 8, heap);
+    w.patch(heap_data_at, heap_data_start);
+    w.patch(snod_ptr, snod);
+    for (std::size_t i = 0; i < names.size(); ++i) w.patch(entry_at[i], object[i]);
+    w.patch(a[2] + 8, a_data);
+    w.patch(d[3] + 8, chunks);
+    w.patch(e[1] + 16, object[7]);
+    w.patch(e[2] + 2, e_data);
+    w.patch(f[3] + 2, f_data);
+    w.patch(g[3] + 2, g_data);
+    OldLayouts out;
+    out.file = w.b;
+    out.shared_type_body = e[1];
+    out.committed_type = object[7];
+    out.name_offset = name_at[7];
+    return out;
 }
 
 }  // namespace h5_handmade

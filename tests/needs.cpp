@@ -2,6 +2,7 @@
 #include "tests/needs.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -46,5 +47,20 @@ Need python() { return python_need("", "python3"); }
 Need numpy() { return python_need("numpy", "python3-numpy"); }
 Need h5py() { return python_need("numpy h5py", "python3-numpy python3-h5py"); }
 Need pillow() { return python_need("numpy PIL", "python3-numpy python3-pil"); }
+
+Need hdf5_c_api() {
+    if (Need n = h5py(); !n.reason.empty()) return n;
+    static const bool ok = std::system("/usr/bin/python3 tests/h5_fixtures.py --check-c-api >/dev/null 2>&1") == 0;
+    if (ok) return {};
+    return {"needs the HDF5 C library that h5py uses to be callable through ctypes (tests/h5_fixtures.py "
+            "--check-c-api, run from the repository root, finds it in /proc/self/maps)"};
+}
+
+Need hdf5_testfiles() {
+    std::error_code ec;
+    if (std::filesystem::is_directory("../shared/hdf5-testfiles", ec)) return {};
+    return {"needs HDF5's test files in ../shared/hdf5-testfiles/ (beside the repository, run from its root; the "
+            "folder's README says what they are)"};
+}
 
 }  // namespace needs

@@ -1,4 +1,5 @@
-// tests/needs.hpp - test cases that need something a machine may lack (the course files, numpy, h5py, Pillow).
+// tests/needs.hpp - test cases that need something a machine may lack (the course files, numpy, h5py, Pillow,
+// HDF5's test files).
 //
 // Such a test case says so in its declaration, with doctest's own skip mechanism:
 //
@@ -51,6 +52,11 @@ Need course_data();
 Need python();  // /usr/bin/python3 itself (its standard library: zlib, xml)
 Need numpy();
 Need h5py();    // with numpy
+// h5py, and the HDF5 C library it uses callable through ctypes (tests/h5_fixtures.py --check-c-api): the
+// shared-message fixtures need calls h5py does not wrap.
+Need hdf5_c_api();
 Need pillow();  // with numpy
+// HDF5's own test files (426 .h5 files with a README) in ../shared/hdf5-testfiles/, beside the repository.
+Need hdf5_testfiles();
 
 }  // namespace needs

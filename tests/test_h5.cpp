@@ -1,4 +1,4 @@
-// tests/test_h5.cpp - io/h5file: the course files, files built byte by byte here (no Python needed), files
+// tests/test_h5.cpp - io/h5/h5file: the course files, files built byte by byte here (no Python needed), files
 // that tests/h5_fixtures.py writes with h5py (every layout, chunk index, group kind and datatype the reader
 // supports, checked against the formulas that wrote them), and damaged files that must throw cleanly.
 #include <doctest/doctest.h>
@@ -15,123 +15,21 @@
 #include <string>
 #include <vector>
 
-#include "io/h5_format.hpp"
-#include "io/h5file.hpp"
+#include "io/h5/format.hpp"
+#include "io/h5/h5file.hpp"
 #include "tests/course_data.hpp"
 #include "tests/h5_fixture_path.hpp"
 #include "tests/h5_handmade.hpp"
+#include "tests/h5_test_util.hpp"
 #include "tests/needs.hpp"
 
 using dnn::io::Array;
 using dnn::io::H5File;
 using Bytes = std::vector<std::uint8_t>;
 using namespace h5_handmade;
+using namespace h5_test;
 
 namespace {
-
-Bytes read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return Bytes(std::istreambuf_iterator<char>(in), {});
-}
-
-std::vector<std::string> read_lines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) lines.push_back(line);
-    return lines;
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "";
-}
-
-// Checks shape, dtype and every value against expected(i) for the flat index i (NaN matches NaN).
-void check_values(const Array& a, const std::vector<std::size_t>& shape, const std::string& dtype,
-                  const std::function<double(std::size_t)>& expected) {
-    CHECK(a.shape == shape);
-    CHECK(a.dtype == dtype);
-    std::size_t n = 1;
-    for (std::size_t d : shape) n *= d;
-    REQUIRE(a.data.size() == n);
-    std::size_t bad = 0, first_bad = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double want = expected(i);
-        const bool same = (std::isnan(want) && std::isnan(a.data[i])) || a.data[i] == want;
-        if (!same && bad++ == 0) first_bad = i;
-    }
-    INFO("first mismatch at flat index " << first_bad << ": got " << (bad ? a.data[first_bad] : 0.0)
-                                         << ", expected " << (bad ? expected(first_bad) : 0.0));
-    CHECK(bad == 0);
-}
-
-
-// ---- damaged files ---------------------------------------------------------------------------------------
-struct FuzzCount {
-    int ok = 0, threw = 0;
-};
-
-// Opens bytes, lists them and reads `names`: must succeed or throw std::runtime_error naming the file (and,
-// for a damaged structure, an offset). Anything else (another exception type, a crash) fails the test.
-void attempt(const std::string& name, const Bytes& bytes, const std::vector<std::string>& names, FuzzCount& count) {
-    try {
-        const H5File h = H5File::from_bytes(name, bytes);
-        h.datasets();
-        for (const std::string& n : names) h.read(n);
-        ++count.ok;
-    } catch (const std::runtime_error& e) {
-        ++count.threw;
-        const std::string msg = e.what();
-        INFO("message: " << msg);
-        CHECK(msg.rfind(name + ": ", 0) == 0);
-        const bool located = msg.find("offset 0x") != std::string::npos || msg.find("no dataset '") != std::string::npos ||
-                             msg.find("not an HDF5 file") != std::string::npos;
-        CHECK(located);
-    } catch (const std::exception& e) {
-        FAIL_CHECK("not a std::runtime_error: " << e.what());
-    }
-}
-
-// Points the superblock's end-of-file address at the (truncated) size, re-checksumming versions 2 and 3,
-// so that reading goes past the superblock and meets the truncation inside a structure.
-Bytes with_eof(Bytes b) {
-    const std::uint64_t size = b.size();
-    if (b.size() < 48) return b;
-    if (b[8] == 0) {
-        for (int i = 0; i < 8; ++i) b[40 + i] = std::uint8_t(size >> (8 * i));
-    } else if (b[8] == 2 || b[8] == 3) {
-        for (int i = 0; i < 8; ++i) b[28 + i] = std::uint8_t(size >> (8 * i));
-        const std::uint32_t sum = dnn::io::h5::lookup3(b.data(), 44);
-        for (int i = 0; i < 4; ++i) b[44 + i] = std::uint8_t(sum >> (8 * i));
-    }
-    return b;
-}
-
-// Truncates at `truncations` offsets and changes `flips` bytes (one at a time), spread over the file.
-FuzzCount corrupt_everywhere(const std::string& name, const Bytes& good, const std::vector<std::string>& names,
-                             std::size_t truncations, std::size_t flips) {
-    FuzzCount count;
-    const std::size_t step_t = std::max<std::size_t>(1, good.size() / truncations);
-    for (std::size_t n = 0; n < good.size(); n += step_t) {
-        const Bytes cut(good.begin(), good.begin() + std::ptrdiff_t(n));
-        FuzzCount plain;
-        attempt(name, cut, names, plain);
-        CHECK(plain.threw == 1);  // a truncated file always fails (the superblock knows the real size)
-        attempt(name, with_eof(cut), names, count);
-    }
-    const std::size_t step_f = std::max<std::size_t>(1, good.size() / flips);
-    for (std::size_t at = 0; at < good.size(); at += step_f) {
-        Bytes bad = good;
-        bad[at] ^= std::uint8_t(1u << (at % 8)) | (at % 3 == 0 ? 0x80 : 0x00);
-        attempt(name, bad, names, count);
-    }
-    return count;
-}
 
 const std::string kFlavors[] = {"default.h5", "v108.h5", "latest.h5"};
 
@@ -241,7 +139,8 @@ TEST_CASE("h5: hand-built files truncated or damaged anywhere throw std::runtime
     const std::string e = error_of([&] { H5File::from_bytes("hand.h5", cut).read("data"); });
     CHECK(e.find("hand.h5: ") == 0);
     CHECK(e.find("truncated: ") != std::string::npos);
-    CHECK(e.find("(file is 300 bytes)") != std::string::npos);
+    INFO(e);
+    CHECK(e.find("(the file is 300 bytes)") != std::string::npos);
     // Every checksummed block of a version 2 file is verified.
     Bytes flipped = build_new_style();
     flipped[60] ^= 0x01;  // inside the root group's object header
@@ -249,30 +148,6 @@ TEST_CASE("h5: hand-built files truncated or damaged anywhere throw std::runtime
     CHECK(c.find("hand2.h5: object header at offset 0x30: checksum mismatch") == 0);
 }
 
-namespace {
-
-// Offset of the first occurrence of `pattern` in `b` (the test fails if there is none).
-std::size_t find_bytes(const Bytes& b, const Bytes& pattern) {
-    const auto it = std::search(b.begin(), b.end(), pattern.begin(), pattern.end());
-    REQUIRE(it != b.end());
-    return std::size_t(it - b.begin());
-}
-
-void put_le(Bytes& b, std::size_t at, std::uint64_t v, int n = 8) {
-    for (int i = 0; i < n; ++i) b[at + std::size_t(i)] = std::uint8_t(v >> (8 * i));
-}
-
-void append_le(Bytes& b, std::uint64_t v, int n = 8) {
-    for (int i = 0; i < n; ++i) b.push_back(std::uint8_t(v >> (8 * i)));
-}
-
-std::string hex_offset(std::uint64_t at) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "offset 0x%llx", static_cast<unsigned long long>(at));
-    return buf;
-}
-
-}  // namespace
 
 TEST_CASE("h5: a hard link from the root group to itself is listed once and resolves") {
     // Legal HDF5 (h5py writes it with f["up"] = f["/"]): datasets() walks each group once, paths through the
@@ -283,16 +158,39 @@ TEST_CASE("h5: a hard link from the root group to itself is listed once and reso
     CHECK(error_of([&] { h.read("up"); }).find("'up' is a group, not a dataset") != std::string::npos);
 }
 
-TEST_CASE("h5: a dataspace of 2^40 x 4 elements in a small file is refused before anything is allocated") {
+TEST_CASE("h5: a dataspace of 2^40 x 4 elements is described by info() and refused by read() for its size in memory") {
+    // A file of a few hundred bytes can describe a dataset of any size (its fill value stands for it): the
+    // read is refused by the memory it needs, before anything is allocated, and info() describes it.
     Bytes b = build_old_style(0);
     const std::size_t dataspace = find_bytes(b, {0x01, 0, 24, 0, 0, 0, 0, 0, 1, 2, 0, 0});
     put_le(b, dataspace + 16, std::uint64_t(1) << 40);  // rows
     put_le(b, dataspace + 24, 4);                       // columns
     const H5File h = H5File::from_bytes("big.h5", b);
     REQUIRE(h.datasets() == std::vector<std::string>{"data"});
-    CHECK(error_of([&] { h.read("data"); }).find("dataset of 4398046511104 elements of 4 bytes is larger than a " +
-                                                 std::to_string(b.size()) + "-byte file can describe") !=
+    const dnn::io::DatasetInfo info = h.info("data");
+    CHECK(info.shape == std::vector<std::size_t>{std::size_t(1) << 40, 4});
+    CHECK(info.dtype == "int32");
+    CHECK(info.elements == std::uint64_t(1) << 42);
+    CHECK(info.memory_bytes == (std::uint64_t(1) << 42) * (4 + 8));
+    CHECK(h.read_limit() == H5File::kDefaultReadLimit);
+    CHECK(error_of([&] { h.read("data"); }) ==
+          "big.h5: object header of dataset 'data' at offset " + hex_offset(find_bytes(b, {1, 0, 3, 0, 1, 0, 0, 0})).substr(7) +
+              ": dataset of 4398046511104 elements (int32) needs 52776558133248 bytes in memory to read, over the "
+              "read limit of 4294967296 bytes (H5File::set_read_limit; H5File::info gives its shape and dtype "
+              "without reading it)");
+}
+
+TEST_CASE("h5: the read limit is the memory a read needs: the raw values and a double each") {
+    H5File h = H5File::from_bytes("hand.h5", build_old_style(0));
+    const dnn::io::DatasetInfo info = h.info("data");
+    CHECK(info.shape == std::vector<std::size_t>{2, 3});
+    CHECK(info.dtype == "int32");
+    CHECK(info.memory_bytes == 6 * (4 + 8));
+    h.set_read_limit(6 * 12 - 1);
+    CHECK(error_of([&] { h.read("data"); }).find("needs 72 bytes in memory to read, over the read limit of 71 bytes") !=
           std::string::npos);
+    h.set_read_limit(6 * 12);
+    CHECK(h.read("data").data.size() == 6);
 }
 
 TEST_CASE("h5: a cycle of object header continuation blocks is an error naming the offset") {

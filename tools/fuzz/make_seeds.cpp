@@ -1,6 +1,7 @@
 // tools/fuzz/make_seeds.cpp - writes the seed corpora the library can make by itself into OUTDIR/<target>/
 // (make fuzz passes build/fuzz/corpus): npy, npz and zlib streams from the library's own writers, and the HDF5
-// files the reader's tests build byte by byte (tests/h5_handmade.hpp), so every target has seeds on any machine.
+// files the reader's tests build byte by byte (tests/h5_handmade.hpp: superblocks 0-2, layouts of versions 1-3,
+// shared datatypes, message flags), so every target has seeds on any machine.
 // tools/fuzz/make_seeds.py adds numpy's, zlib's and h5py's files when /usr/bin/python3 has them. Usage: make_seeds OUTDIR
 #include <cstdint>
 #include <cstdio>
@@ -72,5 +73,8 @@ int main(int argc, char** argv) {
     write(dir / "h5/hand_superblock1.h5", h5_handmade::build_old_style(1));
     write(dir / "h5/hand_superblock2.h5", h5_handmade::build_new_style(false));
     write(dir / "h5/hand_superblock2_link_up.h5", h5_handmade::build_new_style(true));
+    // Layouts of versions 1 and 2 (contiguous, compact, chunked with a v1 B-tree), the old fill value message,
+    // a version 1 shared datatype and unknown messages with and without "fail if unknown".
+    write(dir / "h5/hand_old_layouts.h5", h5_handmade::build_old_layouts().file);
     return 0;
 }

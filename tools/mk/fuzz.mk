@@ -14,8 +14,8 @@ FUZZ_BUILD     := build/fuzz
 FUZZ_SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CXXFLAGS  := -std=c++20 -I. -O1 -g -fno-omit-frame-pointer -ffp-contract=off -pthread -Wall -Wextra -MMD -MP
 
-# What the four readers need: io/ and matrix/ (npy makes Matrix), matrix/array_dict.cpp (npz makes Parameters).
-FUZZ_LIB_SRCS  := $(sort $(wildcard io/*.cpp matrix/*.cpp)) matrix/array_dict.cpp
+# What the readers need: io/ (with io/h5/) and matrix/ (npy makes Matrix, npz an ArrayDict).
+FUZZ_LIB_SRCS  := $(sort $(wildcard io/*.cpp io/h5/*.cpp matrix/*.cpp))
 FUZZ_LIB_OBJS  := $(FUZZ_LIB_SRCS:%.cpp=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_BINS      := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 

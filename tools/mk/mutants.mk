@@ -1,7 +1,8 @@
 # tools/mk/mutants.mk - `make mutants`: mutation tests of the test suite (tools/mutants/mutants.py).
 #
 # A dozen and more small bugs, one module at a time (the random generator, the printing, each notebook step,
-# the GEMM kernel and packing, inflate, the HDF5 filters and chunk index, npy, the models, the replay's verdict),
+# the GEMM kernel and packing, inflate, the HDF5 filters, chunk index, shared messages, message flags, old
+# layouts, end-of-file address and read limit, npy, the models, the replay's verdict),
 # each put into a scratch copy (build/mutants/tree) that reuses the normal build, so only what a bug touches is
 # rebuilt. The run fails unless the tests catch every one.
 #

@@ -79,12 +79,34 @@ MUTANTS = [
     Mutant("inflate: length code 265 is 12 instead of 11", "io/inflate.cpp",
            "{3,  4,  5,  6,  7,  8,  9,  10, 11,  13,", "{3,  4,  5,  6,  7,  8,  9,  10, 12,  13,",
            tests="inflate*,png*,npz*"),
-    Mutant("h5 filters: the shuffle filter's inverse skipped", "io/h5_dataset.cpp",
+    Mutant("h5 filters: the shuffle filter's inverse skipped", "io/h5/dataset.cpp",
            "            unshuffle(buf, flt.values.empty() ? element : flt.values[0]);\n",
            "            (void)element;\n", tests="h5*"),
-    Mutant("h5 chunk index: chunk origins shifted by one chunk", "io/h5_chunks.cpp",
+    Mutant("h5 chunk index: chunk origins shifted by one chunk", "io/h5/chunks.cpp",
            "const std::uint64_t scaled = (i == 0 || n == 0) ? index : index % n;",
            "const std::uint64_t scaled = (i == 0 || n == 0) ? index : (index + 1) % n;", tests="h5*"),
+    # Issue 15: each bug as it was, and the tests that now catch it.
+    Mutant("h5 shared messages: a shared fill value read where the pointer is (silently absent)", "io/h5/messages.cpp",
+           'Cursor c = message_body(f, oh, *m, "fill value message");',
+           'Cursor c = message_cursor(f, oh, *m, "fill value message");', tests="h5*"),
+    Mutant("h5 shared messages: a version 1 shared datatype's link name offset taken for its address",
+           "io/h5/shared_messages.cpp", "        c.uint(f.offset_size);  // link name offset\n", "", tests="h5*"),
+    Mutant("h5 message flags: \"fail if unknown\" looked for in bit 3 (fail only when writing)", "io/h5/object_header.cpp",
+           "if (!msg::known_message_type(m.type) && (m.flags & msg::FlagFailIfUnknown)) return &m;",
+           "if (!msg::known_message_type(m.type) && (m.flags & msg::FlagFailIfUnknownAndWriting)) return &m;",
+           tests="h5*"),
+    Mutant("h5 layouts: versions 1 and 2 refused", "io/h5/messages.cpp",
+           "if (l.version == 1 || l.version == 2) return decode_layout_v1_v2(c, l, rank);",
+           "if (l.version == 0) return decode_layout_v1_v2(c, l, rank);", tests="h5*"),
+    Mutant("h5 end-of-file address: data past it read", "io/h5/h5file.cpp",
+           "    f.eoa = eof;\n", "    f.eoa = kUndefined;\n", tests="h5*"),
+    Mutant("h5 end-of-file address: a paged file cut inside a page read", "io/h5/h5file.cpp",
+           "if (strategy == 1 && page != 0 && (f.eoa - f.base) % page != 0)",
+           "if (strategy == 1 && page != 0 && (f.eoa - f.base) % page != 0 && false)", tests="h5*"),
+    Mutant("h5 read limit: a dataset refused by the file's size, not by its memory", "io/h5/dataset.cpp",
+           "if (d.info.memory_bytes > f.read_limit || d.info.memory_bytes == kUndefined)",
+           "if (d.info.memory_bytes > f.read_limit || d.info.memory_bytes == kUndefined ||\n"
+           "        n * type.size > 1100 * f.size() + (std::uint64_t(4) << 20))", tests="h5*"),
     Mutant("npy: big-endian data read as little-endian", "io/npy.cpp",
            "if (descr[0] == '>') big = true;", "if (descr[0] == '>') big = false;", tests="npy*,npz*,limits*"),
     Mutant("notebook check: a printed 0. taken as 0 +- 0.5", "course/notebook_check.cpp",
@@ -130,6 +152,11 @@ def make_tree(jobs):
         elif os.path.isfile(src):
             os.makedirs(os.path.dirname(dst), exist_ok=True)
             shutil.copy2(src, dst)
+    # The tests read ../shared/ (HDF5's test files) beside the repository: the same beside the copy.
+    shared = os.path.join(ROOT, "..", "shared")
+    link = os.path.join(SCRATCH, "shared")
+    if os.path.isdir(shared) and not os.path.lexists(link):
+        os.symlink(os.path.abspath(shared), link)
     r = run(["make", "-j%d" % jobs, "tests-bin", "programs"], TREE)
     if r.returncode != 0:
         sys.exit("mutants: the unmutated copy does not build:\n" + r.stdout)

@@ -1,8 +1,8 @@
-// io/h5_groups.cpp - the members (links) of a group, in each of the three ways HDF5 stores them:
+// io/h5/groups.cpp - the members (links) of a group, in each of the three ways HDF5 stores them:
 //   * old-style: a symbol table message -> v1 B-tree of symbol table nodes ("SNOD") + local heap of names;
 //   * new-style compact: link messages in the group's own object header;
 //   * new-style dense: a link info message -> fractal heap of link messages + v2 B-tree name index.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 namespace dnn::io::h5 {
 
@@ -51,7 +51,7 @@ std::string heap_name(const FileImage& f, const LocalHeap& h, std::uint64_t offs
 }
 
 void symbol_table_links(const FileImage& f, const ObjectHeader& oh, const Message& m, std::vector<Link>& out) {
-    Cursor c = message_cursor(f, oh, m, "symbol table message");
+    Cursor c = message_body(f, oh, m, "symbol table message");
     const std::uint64_t btree = c.address();
     const std::uint64_t heap_at = c.address();
     const LocalHeap heap = read_local_heap(f, heap_at);
@@ -103,7 +103,7 @@ Link decode_link(Cursor c) {
 }
 
 void dense_links(const FileImage& f, const ObjectHeader& oh, const Message& m, std::vector<Link>& out) {
-    Cursor c = message_cursor(f, oh, m, "link info message");
+    Cursor c = message_body(f, oh, m, "link info message");
     const unsigned version = c.u8();
     if (version != 0) c.fail("unsupported link info message version " + std::to_string(version));
     const std::uint8_t flags = c.u8();
@@ -126,6 +126,7 @@ void dense_links(const FileImage& f, const ObjectHeader& oh, const Message& m, s
 }  // namespace
 
 std::vector<Link> group_links(const FileImage& f, const ObjectHeader& group) {
+    require_known_messages(f, group);
     std::vector<Link> links;
     if (const Message* m = group.find(msg::SymbolTable)) {
         symbol_table_links(f, group, *m, links);
@@ -133,7 +134,7 @@ std::vector<Link> group_links(const FileImage& f, const ObjectHeader& group) {
     }
     if (const Message* m = group.find(msg::LinkInfo)) dense_links(f, group, *m, links);
     for (const Message& m : group.messages)
-        if (m.type == msg::Link) links.push_back(decode_link(message_cursor(f, group, m, "link message")));
+        if (m.type == msg::Link) links.push_back(decode_link(message_body(f, group, m, "link message")));
     return links;
 }
 

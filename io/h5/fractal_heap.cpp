@@ -1,34 +1,13 @@
-// io/h5_fractal_heap.cpp - finds objects in a fractal heap (spec Level 1G), where dense groups keep their
+// io/h5/fractal_heap.cpp - finds objects in a fractal heap (spec Level 1G), where dense groups keep their
 // link messages.
 //
 // A heap ID names an offset in the heap's linear address space. That space is laid out by a "doubling
 // table": rows of `width` blocks, rows 0 and 1 of the starting block size, each later row twice the one
 // before. Small rows are direct blocks (holding objects); rows too big for a direct block are indirect
 // blocks with a doubling table of their own. Lookup walks down from the root, checking each block.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 namespace dnn::io::h5 {
-
-namespace {
-
-bool power_of_two(std::uint64_t v) { return v != 0 && (v & (v - 1)) == 0; }
-
-unsigned log2_exact(std::uint64_t v) {
-    unsigned n = 0;
-    while (v > 1) {
-        v >>= 1;
-        ++n;
-    }
-    return n;
-}
-
-unsigned bytes_for(std::uint64_t n) {  // bytes needed to store n (at least 1)
-    unsigned bits = 0;
-    while (n >>= 1) ++bits;
-    return bits / 8 + 1;
-}
-
-}  // namespace
 
 FractalHeap::FractalHeap(const FileImage& f, std::uint64_t header) : f_(&f), header_(header) {
     Cursor c(f, "fractal heap header", header);
@@ -68,10 +47,10 @@ FractalHeap::FractalHeap(const FileImage& f, std::uint64_t header) : f_(&f), hea
         c.fail("implausible doubling table (width " + std::to_string(table_width_) + ", start block " +
                std::to_string(start_block_) + ", max direct block " + std::to_string(max_direct_block_) +
                ", max heap bits " + std::to_string(max_heap_bits) + ")");
-    max_direct_rows_ = log2_exact(max_direct_block_) - log2_exact(start_block_) + 2;
+    max_direct_rows_ = log2_floor(max_direct_block_) - log2_floor(start_block_) + 2;
     block_offset_bytes_ = (max_heap_bits + 7) / 8;
     offset_bytes_ = block_offset_bytes_;
-    const unsigned direct_bytes = (log2_exact(max_direct_block_) + 7) / 8;
+    const unsigned direct_bytes = (log2_floor(max_direct_block_) + 7) / 8;
     length_bytes_ = std::min(direct_bytes, bytes_for(max_managed));
     if (id_length_ < 1 + offset_bytes_ + length_bytes_ && id_length_ > 18)
         c.fail("heap ID length " + std::to_string(id_length_) + " too small");
@@ -172,7 +151,7 @@ std::pair<std::uint64_t, std::uint64_t> FractalHeap::find_managed(std::uint64_t 
     if (child == kUndefined) c.fail("heap offset " + std::to_string(offset) + " in an unallocated block");
     if (row < direct_rows) return find_managed(child, child_offset, 0, size, offset, length, depth + 1);
     // A child indirect block spanning `size` bytes of heap space has this many rows.
-    const unsigned child_rows = log2_exact(size) - log2_exact(start * width) + 1;
+    const unsigned child_rows = log2_floor(size) - log2_floor(start * width) + 1;
     if (child_rows >= rows) c.fail("child indirect block is not smaller than its parent");
     return find_managed(child, child_offset, child_rows, size, offset, length, depth + 1);
 }

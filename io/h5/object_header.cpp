@@ -1,11 +1,54 @@
-// io/h5_object_header.cpp - object headers (spec Level 2A1): the list of header messages of one object.
+// io/h5/object_header.cpp - object headers (spec Level 2A1): the list of header messages of one object.
 //
 // Version 1 headers (default libver) start with a 16-byte prefix; version 2 headers ("OHDR", libver latest)
 // carry a checksum per block. Either may continue in further blocks named by continuation messages; each
-// block is visited once, so a continuation loop throws instead of hanging.
-#include "io/h5_format.hpp"
+// block is visited once, so a continuation loop throws instead of hanging. Each message keeps its flags
+// byte: require_known_messages() honours "fail if unknown", message_body() (shared_messages.cpp) "shared".
+#include "io/h5/format.hpp"
 
 namespace dnn::io::h5 {
+
+const char* msg::message_name(std::uint16_t type) {
+    static const char* names[] = {"NIL",
+                                  "dataspace",
+                                  "link info",
+                                  "datatype",
+                                  "fill value (old)",
+                                  "fill value",
+                                  "link",
+                                  "external data files",
+                                  "data layout",
+                                  "bogus",
+                                  "group info",
+                                  "filter pipeline",
+                                  "attribute",
+                                  "object comment",
+                                  "object modification time (old)",
+                                  "shared message table",
+                                  "object header continuation",
+                                  "symbol table",
+                                  "object modification time",
+                                  "B-tree 'K' values",
+                                  "driver info",
+                                  "attribute info",
+                                  "object reference count",
+                                  "file space info",
+                                  "metadata cache image"};
+    return type < sizeof names / sizeof names[0] ? names[type] : "unknown";
+}
+
+const Message* unknown_fail_message(const ObjectHeader& oh) {
+    for (const Message& m : oh.messages)
+        if (!msg::known_message_type(m.type) && (m.flags & msg::FlagFailIfUnknown)) return &m;
+    return nullptr;
+}
+
+void require_known_messages(const FileImage& f, const ObjectHeader& oh) {
+    if (const Message* m = unknown_fail_message(oh))
+        fail(f, "object header", oh.address,
+             "message of unknown type " + std::to_string(m->type) + " at offset " + hex(m->offset) +
+                 " is flagged \"fail if unknown\" (HDF5 refuses to open this object too)");
+}
 
 const Message* ObjectHeader::find(std::uint16_t type) const {
     for (const Message& m : messages)
@@ -29,6 +72,7 @@ void add_message(const FileImage& f, ObjectHeader& oh, const Message& m, std::ve
     oh.messages.push_back(m);
     if (m.type != msg::Continuation) return;
     Cursor c = message_cursor(f, oh, m, "continuation message");
+    if (m.flags & msg::FlagShared) c.fail("continuation message flagged as shared");
     const std::uint64_t at = c.address();
     const std::uint64_t len = c.length();
     const std::string what = "object header " + hex(oh.address) + " continuation block";

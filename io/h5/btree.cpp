@@ -1,10 +1,10 @@
-// io/h5_btree.cpp - walks version 1 B-trees ("TREE": old-style group members and default-libver chunk
+// io/h5/btree.cpp - walks version 1 B-trees ("TREE": old-style group members and default-libver chunk
 // indexes) and version 2 B-trees ("BTHD": dense link names and chunk indexes with several unlimited
 // dimensions), spec Level 1A.
 //
 // Both walkers check every node's signature, type and level (levels must fall by one per step), and visit
 // each node once, so loops in a damaged file throw instead of recursing forever.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 #include <algorithm>
 
@@ -58,13 +58,6 @@ void walk_btree_v1(const FileImage& f, std::uint64_t root, int node_type, std::s
 
 // ---- version 2 -------------------------------------------------------------------------------------------
 namespace {
-
-// Bytes needed to store the value n (at least 1), as HDF5 sizes the record-count fields of internal nodes.
-unsigned bytes_for(std::uint64_t n) {
-    unsigned bits = 0;
-    while (n >>= 1) ++bits;  // floor(log2(n))
-    return bits / 8 + 1;
-}
 
 struct TreeShape {
     std::uint64_t node_size = 0;

@@ -1,6 +1,6 @@
-// io/h5file.cpp - H5File: loads the file, decodes the superblock (spec Level 0A), walks groups from the
-// root to list or find datasets. The structures themselves are decoded in io/h5_*.cpp.
-#include "io/h5file.hpp"
+// io/h5/h5file.cpp - H5File: loads the file, decodes the superblock (spec Level 0A), walks groups from the
+// root to list or find datasets. The structures themselves are decoded in io/h5/*.cpp.
+#include "io/h5/h5file.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,7 +10,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 namespace dnn::io {
 
@@ -89,6 +89,7 @@ void H5File::open() {
     const std::uint64_t base = c.address();  // read with base 0
     if (base == kUndefined || base > f.size()) c.fail("base address " + hex(base) + " outside the file");
     f.base = base;
+    std::uint64_t extension = kUndefined;
     if (version < 2) {
         c.address();  // free-space info
         eof = c.address();
@@ -98,7 +99,7 @@ void H5File::open() {
         root_ = c.address();
         c.skip(4 + 4 + 16);
     } else {
-        c.address();  // superblock extension
+        extension = c.address();
         eof = c.address();
         root_ = c.address();
         c.checksum(at);
@@ -108,8 +109,60 @@ void H5File::open() {
     if (eof == kUndefined || eof > f.size())
         c.fail("file is truncated: the superblock says it ends at " + hex(eof) + " but it has " +
                std::to_string(f.size()) + " bytes");
+    // HDF5 reads nothing at or past the end-of-file address, even when the file is longer ("addr overflow").
+    f.eoa = eof;
     if (root_ == kUndefined) c.fail("undefined root group address");
+    if (extension != kUndefined) read_superblock_extension(extension);
     read_object_header(f, root_);  // the root group must at least have a readable header
+}
+
+// The superblock extension (spec Level 0C) is an object header of file-wide messages. This reader needs the
+// shared object header message table; it refuses a metadata cache image and, as HDF5 does, a message it does
+// not know flagged "fail if unknown" or a file space info message that does not fit in its own size (HDF5
+// decodes it when it opens a file, and stops at the first field that runs past the message).
+void H5File::read_superblock_extension(std::uint64_t address) {
+    FileImage& f = *file_;
+    const ObjectHeader ext = read_object_header(f, address);
+    require_known_messages(f, ext);
+    for (const Message& m : ext.messages) {
+        if (m.type == msg::SharedMessageTable) {
+            Cursor c = message_cursor(f, ext, m, "shared message table message");
+            const unsigned version = c.u8();
+            if (version != 0) c.fail("unsupported shared message table message version " + std::to_string(version));
+            f.sohm_table = c.address();
+            f.sohm_indexes = c.u8();
+        } else if (m.type == msg::FileSpaceInfo) {
+            // Strategy (1 = paged), persist, threshold, page size, page end threshold, the end-of-file address
+            // before the free-space managers were allocated, and when persisting their 12 addresses. The files
+            // HDF5 1.10 wrote as version 0 have the same fields (h5py reads them so).
+            Cursor c = message_cursor(f, ext, m, "file space info message");
+            const unsigned version = c.u8();
+            if (version > 1) c.fail("unsupported file space info message version " + std::to_string(version));
+            const unsigned strategy = c.u8();
+            const unsigned persist = c.u8();
+            c.length();  // free-space section threshold
+            const std::uint64_t page = c.length();
+            c.u16();      // page end metadata threshold
+            c.address();  // end-of-file address before the free-space managers
+            if (persist)
+                for (int i = 0; i < 12; ++i) c.address();
+            // A file HDF5 writes in pages (paged aggregation) ends at a page boundary; HDF5 reads its metadata
+            // a page at a time, and refuses a file cut inside a page.
+            if (strategy == 1 && page != 0 && (f.eoa - f.base) % page != 0)
+                fail(f, c.structure(), c.start(), "the file space is paged (pages of " + std::to_string(page) + " bytes), but the end-of-file "
+                       "address " + hex(f.eoa) + " is not at a page boundary: the file was cut or damaged");
+        } else if (m.type == msg::CacheImage) {
+            // HDF5 1.10's cache image: metadata written in one block at close, to be loaded from there when
+            // the file is opened; the objects' own addresses may hold nothing valid until then.
+            Cursor c = message_cursor(f, ext, m, "metadata cache image message");
+            c.u8();  // version
+            const std::uint64_t image = c.address();
+            const std::uint64_t length = c.length();
+            fail(f, c.structure(), c.start(), "unsupported: the file holds a metadata cache image (" + std::to_string(length) + " bytes at " +
+                   hex(image) + "), where HDF5 keeps metadata this reader would look for in its own place; the "
+                   "h5clear tool can remove the image");
+        }
+    }
 }
 
 std::vector<std::string> H5File::datasets() const {
@@ -125,8 +178,8 @@ std::vector<std::string> H5File::datasets() const {
             if (!link.hard) continue;
             const ObjectHeader child = read_object_header(f, link.address);
             const std::string path = prefix + link.name;
-            if (is_dataset(child)) out.push_back(path);
-            else if (is_group(child)) walk(link.address, path + "/", depth + 1);
+            if (is_dataset(child)) out.push_back(path);  // listed even if read() will refuse it
+            else if (is_group(child) && !unknown_fail_message(child)) walk(link.address, path + "/", depth + 1);
         }
     };
     walk(root_, "", 0);
@@ -134,7 +187,9 @@ std::vector<std::string> H5File::datasets() const {
     return out;
 }
 
-Array H5File::read(const std::string& name) const {
+// Resolves name ("x", "/x", "group/sub/x") to the object header of a dataset and its path without the
+// leading '/'; throws naming what is missing.
+std::pair<std::uint64_t, std::string> H5File::find_dataset(const std::string& name) const {
     const FileImage& f = *file_;
     std::vector<std::string> parts;
     std::size_t i = 0;
@@ -169,7 +224,20 @@ Array H5File::read(const std::string& name) const {
     }
     const ObjectHeader oh = read_object_header(f, address);
     if (!is_dataset(oh)) throw absent(" ('" + path + "' is a group, not a dataset)");
-    return read_dataset(f, oh, path);
+    return {address, path};
 }
+
+Array H5File::read(const std::string& name) const {
+    const auto [address, path] = find_dataset(name);
+    return read_dataset(*file_, read_object_header(*file_, address), path);
+}
+
+DatasetInfo H5File::info(const std::string& name) const {
+    const auto [address, path] = find_dataset(name);
+    return dataset_info(*file_, read_object_header(*file_, address), path);
+}
+
+void H5File::set_read_limit(std::uint64_t bytes) { file_->read_limit = bytes; }
+std::uint64_t H5File::read_limit() const { return file_->read_limit; }
 
 }  // namespace dnn::io

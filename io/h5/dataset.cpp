@@ -1,16 +1,17 @@
-// io/h5_dataset.cpp - reads one dataset: its raw bytes from compact, contiguous or chunked storage (undoing
+// io/h5/dataset.cpp - reads one dataset: its raw bytes from compact, contiguous or chunked storage (undoing
 // the gzip, shuffle and fletcher32 filters), then converts them to doubles or strings.
 //
-// Sizes are checked before anything is allocated: element count x element size may not exceed what the
-// file could describe (contiguous data must lie in the file; compressed chunks expand at most ~1032x,
-// deflate's limit, so the total is capped at 1100 x the file size + 4 MiB for never-written fill values).
+// Sizes are checked before anything is allocated: the memory a read needs (the raw values and a double or a
+// string each) may not exceed the file's read limit (H5File::set_read_limit). The file's size bounds nothing
+// else: a small file describes a huge dataset through its fill value. Chunks, though, are data in the file:
+// they decode to at most 1100 x the file size + 4 MiB bytes (deflate expands at most ~1032x).
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <set>
 #include <stdexcept>
 
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 #include "io/inflate.hpp"
 
 namespace dnn::io::h5 {
@@ -113,8 +114,7 @@ std::vector<std::uint8_t> unfilter(const Context& cx, const std::vector<Filter>&
         case 3: {
             if (buf.size() < 4) fail(cx.f, what, at, "fletcher32 chunk shorter than its checksum");
             const std::size_t n = buf.size() - 4;
-            const std::uint32_t stored = std::uint32_t(buf[n]) | (std::uint32_t(buf[n + 1]) << 8) |
-                                         (std::uint32_t(buf[n + 2]) << 16) | (std::uint32_t(buf[n + 3]) << 24);
+            const std::uint32_t stored = load_le32(buf.data() + n);
             const std::uint32_t sum = fletcher32(buf.data(), n);
             // Files from HDF5 before 1.6.3 stored the two halves byte-swapped; accept both.
             const std::uint32_t swapped = ((sum & 0x00ff00ffu) << 8) | ((sum & 0xff00ff00u) >> 8);
@@ -201,11 +201,7 @@ void convert(const Datatype& t, const std::vector<std::uint8_t>& raw, std::uint6
     }
     for (std::uint64_t i = 0; i < n; ++i) {
         const std::uint8_t* p = raw.data() + i * size;
-        std::uint64_t bits = 0;
-        for (std::size_t b = 0; b < size; ++b) {
-            const std::uint64_t byte = t.big_endian ? p[b] : p[size - 1 - b];
-            bits = (bits << 8) | byte;
-        }
+        std::uint64_t bits = t.big_endian ? load_be(p, unsigned(size)) : load_le(p, unsigned(size));
         if (t.kind == Datatype::Kind::Integer) {
             if (t.is_signed && size < 8 && (bits >> (8 * size - 1)) & 1) bits |= ~std::uint64_t(0) << (8 * size);
             dst[i] = t.is_signed ? double(std::int64_t(bits)) : double(bits);
@@ -226,45 +222,86 @@ void convert(const Datatype& t, const std::vector<std::uint8_t>& raw, std::uint6
 
 }  // namespace
 
-Array read_dataset(const FileImage& f, const ObjectHeader& oh, const std::string& path) {
+namespace {
+
+struct Described {
+    Dataspace space;
+    Datatype type;
+    DatasetInfo info;
+};
+
+std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) { return (b != 0 && a > kUndefined / b) ? kUndefined : a * b; }
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) { return a > kUndefined - b ? kUndefined : a + b; }
+
+Described describe(const FileImage& f, const ObjectHeader& oh, const std::string& path) {
     const std::string where = "object header of dataset '" + path + "'";
+    require_known_messages(f, oh);
     const Message* space_msg = oh.find(msg::Dataspace);
     const Message* type_msg = oh.find(msg::Datatype);
-    const Message* layout_msg = oh.find(msg::Layout);
-    if (!space_msg || !type_msg || !layout_msg)
+    if (!space_msg || !type_msg || !oh.has(msg::Layout))
         fail(f, where, oh.address, "missing dataspace, datatype or layout message");
-    if (oh.has(msg::ExternalFiles)) fail(f, where, oh.address, "unsupported: data stored in external files");
+    Described d;
+    d.space = decode_dataspace(message_body(f, oh, *space_msg, "dataspace message"));
+    d.type = decode_datatype(message_body(f, oh, *type_msg, "datatype message"));
+    DatasetInfo& info = d.info;
+    info.dtype = d.type.dtype;
+    std::uint64_t n = d.space.null ? 0 : 1;
+    for (std::uint64_t dim : d.space.dims) {
+        if (dim != 0 && n > kUndefined / dim) fail(f, where, oh.address, "element count overflows");
+        n *= dim;
+        info.shape.push_back(std::size_t(dim));
+    }
+    if (d.space.null) info.shape = {0};
+    info.elements = n;
+    // The raw values, then a double (or a std::string and its characters) for each.
+    const std::uint64_t per_element =
+        d.type.kind == Datatype::Kind::String ? d.type.size + sizeof(std::string) : sizeof(double);
+    info.memory_bytes = saturating_add(saturating_mul(n, d.type.size), saturating_mul(n, per_element));
+    return d;
+}
 
-    const Dataspace space = decode_dataspace(message_cursor(f, oh, *space_msg, "dataspace message"));
-    const Datatype type = decode_datatype(f, oh, *type_msg);
-    const Layout layout = decode_layout(message_cursor(f, oh, *layout_msg, "data layout message"), space.dims.size());
+}  // namespace
+
+DatasetInfo dataset_info(const FileImage& f, const ObjectHeader& oh, const std::string& path) {
+    return describe(f, oh, path).info;
+}
+
+Array read_dataset(const FileImage& f, const ObjectHeader& oh, const std::string& path) {
+    const std::string where = "object header of dataset '" + path + "'";
+    const Described d = describe(f, oh, path);
+    const Dataspace& space = d.space;
+    const Datatype& type = d.type;
+    const std::uint64_t n = d.info.elements;
+    if (d.info.memory_bytes > f.read_limit || d.info.memory_bytes == kUndefined)
+        fail(f, where, oh.address,
+             "dataset of " + std::to_string(n) + " elements (" + type.dtype + ") needs " +
+                 (d.info.memory_bytes == kUndefined ? std::string("more than 2^64") : std::to_string(d.info.memory_bytes)) +
+                 " bytes in memory to read, over the read limit of " + std::to_string(f.read_limit) +
+                 " bytes (H5File::set_read_limit; H5File::info gives its shape and dtype without reading it)");
+    if (oh.has(msg::ExternalFiles)) fail(f, where, oh.address, "unsupported: data stored in external files");
+    const Layout layout = decode_layout(message_body(f, oh, *oh.find(msg::Layout), "data layout message"), space.dims.size());
+    if (layout.version < 3 && layout.chunk_element_size != type.size)
+        fail(f, where, oh.address, "element size " + std::to_string(layout.chunk_element_size) +
+                                       " in the data layout message differs from the datatype size " +
+                                       std::to_string(type.size));
     std::vector<Filter> filters;
     if (const Message* m = oh.find(msg::FilterPipeline)) {
-        filters = decode_filters(message_cursor(f, oh, *m, "filter pipeline message"));
+        const Cursor c = message_body(f, oh, *m, "filter pipeline message");
+        filters = decode_filters(c);
         // A mandatory filter we cannot undo is reported at once; an optional one (which HDF5 may have
         // skipped chunk by chunk) only if a chunk actually needs it.
         for (const Filter& flt : filters)
             if (!known_filter(flt) && !(flt.flags & 1))
-                fail(f, "filter pipeline message of object header " + hex(oh.address), m->offset,
-                     unsupported_filter(flt) + " (dataset '" + path + "')");
+                fail(f, c.structure(), c.start(), unsupported_filter(flt) + " (dataset '" + path + "')");
     }
 
     Array out;
     out.dtype = type.dtype;
-    std::uint64_t n = space.null ? 0 : 1;
-    for (std::uint64_t d : space.dims) {
-        if (d != 0 && n > kUndefined / d) fail(f, where, oh.address, "element count overflows");
-        n *= d;
-        out.shape.push_back(std::size_t(d));
-    }
-    if (space.null) out.shape = {0};
-    // The bound on what a file of this size could describe (see the top of this file).
-    const std::uint64_t limit = 1100 * f.size() + (std::uint64_t(4) << 20);
-    if (n > limit / type.size)
-        fail(f, where, oh.address, "dataset of " + std::to_string(n) + " elements of " + std::to_string(type.size) +
-                                       " bytes is larger than a " + std::to_string(f.size()) +
-                                       "-byte file can describe");
-    const std::uint64_t total = n * type.size;
+    out.shape = d.info.shape;
+    const std::uint64_t total = n * type.size;  // within the read limit, so no overflow
+    // Chunks decode to at most what a file of this size can hold: unfiltered chunks lie in the file, and
+    // deflate expands at most ~1032 times. A damaged index naming one block many times stops here.
+    const std::uint64_t decode_limit = 1100 * f.size() + (std::uint64_t(4) << 20);
 
     // Start from the fill value: it stands for everything never written.
     std::vector<std::uint8_t> raw(total);
@@ -283,8 +320,10 @@ Array read_dataset(const FileImage& f, const ObjectHeader& oh, const std::string
             if (layout.size < total)
                 fail(f, where, oh.address, "contiguous storage of " + std::to_string(layout.size) + " bytes for " +
                                                std::to_string(total) + " bytes of elements");
+            // The whole storage the layout claims must lie before the end-of-file address (HDF5 checks the same).
             Cursor c(f, "contiguous data of dataset '" + path + "'", layout.address);
-            std::memcpy(raw.data(), c.take(total), total);
+            const std::uint8_t* p = c.take(layout.size);
+            std::memcpy(raw.data(), p, total);
         }
     } else {
         if (layout.chunk_element_size != type.size)
@@ -308,9 +347,9 @@ Array read_dataset(const FileImage& f, const ObjectHeader& oh, const std::string
                 const std::string what = "chunk " + coords(r.offset) + " of dataset '" + path + "'";
                 if (!seen.insert(r.offset).second) fail(f, what, r.address, "chunk listed twice in the chunk index");
                 decoded += chunk_bytes;
-                if (decoded > limit)
+                if (decoded > decode_limit)
                     fail(f, what, r.address, "chunks decode to more bytes than a " + std::to_string(f.size()) +
-                                                 "-byte file can describe");
+                                                 "-byte file can hold");
                 if (!filtered && r.size != chunk_bytes)
                     fail(f, what, r.address, "stored size " + std::to_string(r.size) + " differs from the chunk size " +
                                                  std::to_string(chunk_bytes));

@@ -1,10 +1,10 @@
-// io/h5_chunks.cpp - lists the stored chunks of a chunked dataset from its chunk index (spec Appendix C and
+// io/h5/chunks.cpp - lists the stored chunks of a chunked dataset from its chunk index (spec Appendix C and
 // Level 1A): the version 1 B-tree of layout version 3, and the five indexes of layout version 4 (single
 // chunk, implicit, fixed array, extensible array, version 2 B-tree).
 //
-// The output is a list of (chunk coordinates, address, stored size, filter mask); h5_dataset.cpp reads and
+// The output is a list of (chunk coordinates, address, stored size, filter mask); dataset.cpp reads and
 // places the chunks. Every block is checked (signature, checksum, owner) and visited once.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 #include <algorithm>
 
@@ -15,15 +15,6 @@ namespace {
 using Visit = std::function<void(const ChunkRecord&)>;
 
 std::uint64_t ceil_div(std::uint64_t a, std::uint64_t b) { return a / b + (a % b != 0); }
-
-unsigned log2_floor(std::uint64_t v) {
-    unsigned n = 0;
-    while (v > 1) {
-        v >>= 1;
-        ++n;
-    }
-    return n;
-}
 
 // Number of chunks along each dimension of the maximum extent (kUndefined for an unlimited dimension).
 std::vector<std::uint64_t> max_chunks(const Layout& l, const Dataspace& s) {
@@ -208,8 +199,8 @@ public:
         const std::uint64_t index_block = h.address();
         h.checksum(l_.address);
         check_element_size(h, element_size_, filtered_);
-        auto pow2 = [](unsigned v) { return v != 0 && (v & (v - 1)) == 0; };
-        if (max_bits == 0 || max_bits > 64 || !pow2(block_min_elements) || !pow2(min_pointers) || page_bits_ > 32 ||
+        if (max_bits == 0 || max_bits > 64 || !power_of_two(block_min_elements) || !power_of_two(min_pointers) ||
+            page_bits_ > 32 ||
             log2_floor(block_min_elements) > max_bits)
             h.fail("implausible extensible array parameters");
         block_offset_bytes_ = (max_bits + 7) / 8;

@@ -1,9 +1,10 @@
-// io/h5_messages.cpp - decodes the header messages a dataset needs (spec Level 2A2): dataspace, datatype,
+// io/h5/messages.cpp - decodes the header messages a dataset needs (spec Level 2A2): dataspace, datatype,
 // fill value, data layout and filter pipeline.
 //
-// Anything this reader cannot turn into numbers or fixed-length strings (variable-length, compound,
-// references, virtual layouts, old layout versions) throws a clear "unsupported" error naming the message.
-#include "io/h5_format.hpp"
+// Each decoder reads the message itself (message_body: a shared message is followed first). Anything this
+// reader cannot turn into numbers or fixed-length strings (variable-length, compound, references, virtual
+// layouts) throws a clear "unsupported" error naming the message.
+#include "io/h5/format.hpp"
 
 #include <string>
 
@@ -113,30 +114,14 @@ Datatype decode_type(Cursor& c, int depth) {
 
 }  // namespace
 
-Datatype decode_datatype(const FileImage& f, const ObjectHeader& oh, const Message& m, int depth) {
-    Cursor c = message_cursor(f, oh, m, "datatype message");
-    if (!(m.flags & 0x02)) return decode_type(c, 0);
-    // A shared message: the datatype lives in another object header (a committed datatype).
-    if (depth > 4) c.fail("shared datatypes nested too deeply");
-    const unsigned version = c.u8();
-    const unsigned type = c.u8();
-    if (version == 1) c.skip(6);
-    else if (version != 2 && version != 3) c.fail("unsupported shared message version " + std::to_string(version));
-    if (version == 3 && type != 2)
-        c.fail("unsupported shared message stored in the shared-message heap (type " + std::to_string(type) + ")");
-    const std::uint64_t at = c.address();
-    const ObjectHeader committed = read_object_header(f, at);
-    const Message* t = committed.find(msg::Datatype);
-    if (!t) fail(f, "committed datatype", at, "has no datatype message");
-    return decode_datatype(f, committed, *t, depth + 1);
-}
+Datatype decode_datatype(Cursor c) { return decode_type(c, 0); }
 
 // ---- fill value (0x0005, old 0x0004) ---------------------------------------------------------------------
 std::vector<std::uint8_t> decode_fill_value(const FileImage& f, const ObjectHeader& oh, std::size_t element) {
     std::vector<std::uint8_t> value;
     std::uint64_t size = 0;
     if (const Message* m = oh.find(msg::Fill)) {
-        Cursor c = message_cursor(f, oh, *m, "fill value message");
+        Cursor c = message_body(f, oh, *m, "fill value message");
         const unsigned version = c.u8();
         bool present = false;
         if (version == 1 || version == 2) {
@@ -159,7 +144,7 @@ std::vector<std::uint8_t> decode_fill_value(const FileImage& f, const ObjectHead
         return value;
     }
     if (const Message* m = oh.find(msg::FillOld)) {
-        Cursor c = message_cursor(f, oh, *m, "fill value (old) message");
+        Cursor c = message_body(f, oh, *m, "fill value (old) message");
         size = c.u32();
         const std::uint8_t* p = c.take(size);
         if (size != 0 && size != element)
@@ -171,12 +156,54 @@ std::vector<std::uint8_t> decode_fill_value(const FileImage& f, const ObjectHead
 }
 
 // ---- data layout (0x0008) --------------------------------------------------------------------------------
+namespace {
+
+// Versions 1 and 2 (spec Level 2A2, "Data Layout Message", versions 1 and 2): the dimensionality, the class,
+// 5 reserved bytes, the address (none for compact storage), the dimensions as 4-byte numbers, and for compact
+// storage the size and the data. The stored dimensionality is the dataspace rank + 1 for every class: the
+// last "dimension" is the element size in bytes (in the files HDF5 1.4-1.6 wrote, for chunked storage too,
+// with no further element size field). The contiguous size is not stored: it is the product of the dimensions.
+Layout decode_layout_v1_v2(Cursor& c, Layout l, std::size_t rank) {
+    const unsigned ndims = c.u8();
+    const unsigned cls = c.u8();
+    c.skip(5);
+    if (cls > 2) c.fail("unknown layout class " + std::to_string(cls));
+    if (ndims != rank + 1)
+        c.fail("layout dimensionality " + std::to_string(ndims) + " does not match the dataspace rank " +
+               std::to_string(rank) + " + 1");
+    l.cls = Layout::Class(cls);
+    if (l.cls != Layout::Class::Compact) l.address = c.address();
+    std::vector<std::uint64_t> dims;
+    std::uint64_t bytes = 1;
+    for (unsigned i = 0; i < ndims; ++i) {
+        const std::uint64_t d = c.u32();
+        if (d == 0 && (l.cls == Layout::Class::Chunked || i == rank))
+            c.fail(i == rank ? "element size of 0 bytes" : "chunk dimension of size 0");
+        bytes = (d != 0 && bytes > kUndefined / d) ? kUndefined : bytes * d;
+        dims.push_back(d);
+    }
+    l.chunk_element_size = dims[rank];
+    if (l.cls == Layout::Class::Chunked) {
+        l.chunk.assign(dims.begin(), dims.begin() + std::ptrdiff_t(rank));
+        l.index = 0;  // a version 1 B-tree
+    } else if (l.cls == Layout::Class::Contiguous) {
+        if (bytes == kUndefined) c.fail("contiguous storage size overflows");
+        l.size = bytes;
+    } else {
+        l.size = c.u32();
+        l.address = c.pos();
+        c.take(l.size);
+    }
+    return l;
+}
+
+}  // namespace
+
 Layout decode_layout(Cursor c, std::size_t rank) {
     Layout l;
     l.version = c.u8();
-    if (l.version < 3 || l.version > 4)
-        c.fail("unsupported data layout message version " + std::to_string(l.version) +
-               (l.version < 3 ? " (written by HDF5 before 1.6.3)" : ""));
+    if (l.version == 1 || l.version == 2) return decode_layout_v1_v2(c, l, rank);
+    if (l.version < 1 || l.version > 4) c.fail("unsupported data layout message version " + std::to_string(l.version));
     const unsigned cls = c.u8();
     if (cls == 0) {
         l.cls = Layout::Class::Compact;

@@ -1,9 +1,9 @@
-// io/h5_bytes.cpp - bounds-checked reading of HDF5 structures: the cursor, error messages, checksums.
+// io/h5/bytes.cpp - bounds-checked reading of HDF5 structures: the cursor, error messages, checksums.
 //
 // Every size or offset read from the file goes through Cursor, which refuses to step outside the structure
 // (or the file), so a damaged file throws with the file name, structure and offset instead of reading
 // past the buffer.
-#include "io/h5_format.hpp"
+#include "io/h5/format.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -18,6 +18,12 @@ std::string hex(std::uint64_t v) {
     return buf;
 }
 
+std::string FileImage::describe_end() const {
+    const std::string bytes_text = std::to_string(size()) + " bytes";
+    if (eoa >= size()) return "the file is " + bytes_text;
+    return "the superblock's end-of-file address is " + hex(eoa) + ", the file " + bytes_text;
+}
+
 void fail(const FileImage& f, const std::string& structure, std::uint64_t at, const std::string& what) {
     throw std::runtime_error(f.name + ": " + structure + " at offset " + hex(at) + ": " + what);
 }
@@ -30,14 +36,10 @@ inline std::uint32_t rot(std::uint32_t x, int k) { return (x << k) | (x >> (32 -
 std::uint32_t lookup3(const std::uint8_t* k, std::size_t length) {
     std::uint32_t a, b, c;
     a = b = c = 0xdeadbeefu + static_cast<std::uint32_t>(length);  // + initial value 0
-    auto word = [](const std::uint8_t* p) {
-        return std::uint32_t(p[0]) | (std::uint32_t(p[1]) << 8) | (std::uint32_t(p[2]) << 16) |
-               (std::uint32_t(p[3]) << 24);
-    };
     while (length > 12) {
-        a += word(k);
-        b += word(k + 4);
-        c += word(k + 8);
+        a += load_le32(k);
+        b += load_le32(k + 4);
+        c += load_le32(k + 8);
         // mix(a, b, c)
         a -= c; a ^= rot(c, 4);  c += b;
         b -= a; b ^= rot(a, 6);  a += c;
@@ -52,9 +54,9 @@ std::uint32_t lookup3(const std::uint8_t* k, std::size_t length) {
     // The last 1..12 bytes, zero-padded to three words.
     std::uint8_t tail[12] = {};
     std::memcpy(tail, k, length);
-    a += word(tail);
-    b += word(tail + 4);
-    c += word(tail + 8);
+    a += load_le32(tail);
+    b += load_le32(tail + 4);
+    c += load_le32(tail + 8);
     // final(a, b, c)
     c ^= b; c -= rot(b, 14);
     a ^= c; a -= rot(c, 11);
@@ -68,12 +70,10 @@ std::uint32_t lookup3(const std::uint8_t* k, std::size_t length) {
 
 // ---- Cursor ----------------------------------------------------------------------------------------------
 Cursor::Cursor(const FileImage& file, std::string structure, std::uint64_t start, std::uint64_t end)
-    : file_(&file), structure_(std::move(structure)), start_(start), end_(std::min(end, file.size())),
+    : file_(&file), structure_(std::move(structure)), start_(start), end_(std::min(end, file.end())),
       pos_(start) {
     if (start == kUndefined) h5::fail(file, structure_, start, "undefined address");
-    if (start >= file.size())
-        h5::fail(file, structure_, start,
-                 "starts beyond the end of the file (file is " + std::to_string(file.size()) + " bytes)");
+    if (start >= file.end()) h5::fail(file, structure_, start, "starts beyond the end of the file (" + file.describe_end() + ")");
     if (end_ < start_) end_ = start_;
 }
 
@@ -91,10 +91,8 @@ void Cursor::seek(std::uint64_t absolute) {
 
 const std::uint8_t* Cursor::take(std::uint64_t n) {
     if (n > end_ - pos_) {
-        std::string limit = end_ == file_->size()
-                                ? "file is " + std::to_string(file_->size()) + " bytes"
-                                : "structure ends at " + hex(end_) + ", file is " +
-                                      std::to_string(file_->size()) + " bytes";
+        const std::string limit =
+            end_ == file_->end() ? file_->describe_end() : "structure ends at " + hex(end_) + ", " + file_->describe_end();
         fail("truncated: " + std::to_string(n) + " bytes needed (" + limit + ")");
     }
     const std::uint8_t* p = file_->bytes.data() + pos_;
@@ -104,10 +102,7 @@ const std::uint8_t* Cursor::take(std::uint64_t n) {
 
 std::uint64_t Cursor::uint(unsigned nbytes) {
     if (nbytes > 8) fail("field of " + std::to_string(nbytes) + " bytes is too wide");
-    const std::uint8_t* p = take(nbytes);
-    std::uint64_t v = 0;
-    for (unsigned i = nbytes; i-- > 0;) v = (v << 8) | p[i];
-    return v;
+    return load_le(take(nbytes), nbytes);
 }
 
 std::uint64_t Cursor::address() {
