@@ -1,32 +1,21 @@
-# dnn-step-by-step - build, test and run.
+# dnn-step-by-step - build, test and run. `make help` lists every target with one line each.
 #
-#   make              build/libdnn.a (the library: a program needs nn/nn.hpp, this archive and -pthread)
-#   make demo         the main job: trains the cat classifier (see README.md)
-#   make demo-two-layer   the same with the 2-layer model
-#   make replay       replays the Step by Step notebook beside its expected output
-#   make test         build and run every test (installs doctest-dev when run as root and it is missing)
-#   make debug        library, tests and demos with -O0 -g in build/debug, for stepping through
-#   make test SANITIZE=1     the tests under -fsanitize=address,undefined (build/sanitize)
-#   make test TSAN=1         the tests under -fsanitize=thread (build/tsan)
-#   make test CXX=clang++    the same with another compiler (build/clang++)
-#   make PORTABLE=1          without -march=native (build/portable)
-#   make exercises    writes exercises/: the graded functions as stubs to fill in (FORCE=1 starts over)
-#   make grade        grades exercises/ (EXERCISES=dir for another folder, EXERCISES=nn for the solutions)
-#   make tutorials    runs the tutorials;  make bench   benchmarks;  make check-debugger   tests the gdb printers
-#   make mutants      mutation tests: fails unless the tests catch a small bug put into each module
-#   make clean
+# The library is every .cpp file under matrix/, nn/, io/, app/ and course/ except the programs listed in
+# PROGRAMS; it becomes build/libdnn.a. Tests, tutorials and programs link it. The maintainers' parts
+# (benchmarks, fuzzing, the debugger check, the exercise mode, mutation tests) add their rules from tools/mk/.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 
 # ---- configuration ---------------------------------------------------------------------------------------
-# Never -ffast-math / -Ofast, and no contraction into FMA outside the GEMM kernels: results must stay
-# comparable with numpy's bit for bit where the order of operations is the same.
+# Never -ffast-math / -Ofast, and no contraction into fused multiply-adds outside the GEMM's kernels: results
+# must stay comparable with numpy's bit for bit where the order of operations is the same.
 WARNINGS  := -Wall -Wextra
 CXXSTD    := -std=c++20
 BASEFLAGS := $(CXXSTD) $(WARNINGS) -ffp-contract=off -pthread -I. -MMD -MP
 
-# -march=native when the compiler accepts it (make PORTABLE=1 leaves it out, for a binary any x86-64 runs).
+# -march=native when the compiler accepts it, probed once here (PORTABLE=1 leaves it out: a binary any x86-64
+# runs). The GEMM's kernels use it in every configuration, the rest of the library in the default one.
 NATIVE := $(if $(filter 1,$(PORTABLE)),,$(shell $(CXX) -march=native -E -x c++ /dev/null >/dev/null 2>&1 && echo -march=native))
 
 ifeq ($(SANITIZE),1)
@@ -42,7 +31,7 @@ else ifeq ($(DEBUG),1)
   OPTFLAGS := -O0 -g -DDNN_DEFAULT_NUM_THREADS=1   # single-threaded unless DNN_NUM_THREADS says otherwise
 else
   CONFIG   :=
-  OPTFLAGS := -O2 $(NATIVE)   # the GEMM files get -O3 (mk/gemm.mk); g++ 12 -O3 false-warns in std::string
+  OPTFLAGS := -O2 $(NATIVE)
 endif
 ifeq ($(PORTABLE),1)
   CONFIG := $(if $(CONFIG),$(CONFIG)-)portable
@@ -58,15 +47,26 @@ BUILD := build$(COMPILERDIR)$(if $(CONFIG),/$(CONFIG))
 CXXFLAGS_ALL = $(BASEFLAGS) $(OPTFLAGS) $(EXTRA_CXXFLAGS)
 LDFLAGS_ALL  = -pthread $(LINKOPTS) $(EXTRA_LDFLAGS)
 
+# ---- per-file flags --------------------------------------------------------------------------------------
+# A file's own flags, after the configuration's, are in a variable named FLAGS_<its path>. The GEMM's kernels
+# are built -O3 for this machine in every configuration, so `make debug` still trains at full speed; only they
+# may contract a * b + c into one fused multiply-add.
+GEMM_OPT := -O3 $(NATIVE)
+FLAGS_matrix/gemm.cpp        := $(GEMM_OPT)
+FLAGS_matrix/gemm_pack.cpp   := $(GEMM_OPT)
+FLAGS_matrix/gemm_kernel.cpp := $(GEMM_OPT) -ffp-contract=fast
+FLAGS_tutorials/09_fast_gemm.cpp := $(GEMM_OPT) -ffp-contract=fast  # shows what the hardware can do
+
 # ---- the library -----------------------------------------------------------------------------------------
-LIB_DIRS := matrix nn io io/h5 app
-LIB_SRCS := $(sort $(wildcard $(addsuffix /*.cpp,$(LIB_DIRS))))
+# Files with a main(): each is a program of its own, not part of the library.
+PROGRAMS := app/train_cat.cpp course/replay_notebook.cpp course/grade.cpp course/make_exercises.cpp
+LIB_SRCS := $(filter-out $(PROGRAMS),$(sort $(shell find matrix nn io app course -name '*.cpp')))
 LIB_OBJS := $(LIB_SRCS:%.cpp=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libdnn.a
 
 $(BUILD)/obj/%.o: %.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS_ALL) $(CXXFLAGS_$(subst /,_,$*)) -c $< -o $@
+	$(CXX) $(CXXFLAGS_ALL) $(FLAGS_$<) -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@mkdir -p $(@D)
@@ -74,8 +74,28 @@ $(LIB): $(LIB_OBJS)
 	ar rcs $@ $^
 
 .PHONY: all
-.SECONDARY:  # keep object files make considers intermediate (demo objects)
+.SECONDARY:  # keep the object files make considers intermediate (the programs')
 all: $(LIB)
+
+# ---- programs --------------------------------------------------------------------------------------------
+# build/bin/<name> from app/<name>.cpp or course/<name>.cpp.
+BIN := $(BUILD)/bin
+$(BIN)/%: $(BUILD)/obj/app/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
+$(BIN)/%: $(BUILD)/obj/course/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
+
+.PHONY: demo demo-two-layer replay programs
+programs: $(BIN)/train_cat $(BIN)/replay_notebook
+# DEMO_ARGS passes options, e.g. make demo DEMO_ARGS='--iterations 500 --out /tmp/run'
+demo: $(BIN)/train_cat
+	@$< $(DEMO_ARGS)
+demo-two-layer: $(BIN)/train_cat
+	@$< --two-layer $(DEMO_ARGS)
+replay: $(BIN)/replay_notebook
+	@$<
 
 # ---- tests -----------------------------------------------------------------------------------------------
 TEST_SRCS := $(sort $(wildcard tests/*.cpp))
@@ -97,35 +117,59 @@ doctest-header:
 test: $(TEST_BIN)
 	@DNN_BUILD_DIR=$(BUILD) $(TEST_BIN) $(TEST_ARGS)
 
-# ---- demo ------------------------------------------------------------------------------------------------
-DEMO_SRCS := $(sort $(wildcard demo/*.cpp))
-DEMO_BINS := $(DEMO_SRCS:demo/%.cpp=$(BUILD)/demo/%)
+# ---- tutorials -------------------------------------------------------------------------------------------
+TUTORIAL_SRCS := $(sort $(wildcard tutorials/[0-9]*.cpp))
+TUTORIAL_BINS := $(TUTORIAL_SRCS:tutorials/%.cpp=$(BUILD)/tutorials/%)
 
-$(BUILD)/demo/%: $(BUILD)/obj/demo/%.o $(LIB)
+$(BUILD)/tutorials/%: $(BUILD)/obj/tutorials/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
-.PHONY: demo demo-two-layer replay demos
-demos: $(DEMO_BINS)
-# DEMO_ARGS passes options, e.g. make demo DEMO_ARGS='--iterations 500 --out /tmp/run'
-demo: $(BUILD)/demo/train_cat
-	@$(BUILD)/demo/train_cat $(DEMO_ARGS)
-demo-two-layer: $(BUILD)/demo/train_cat
-	@$(BUILD)/demo/train_cat --two-layer $(DEMO_ARGS)
-replay: $(BUILD)/demo/replay_notebook
-	@$(BUILD)/demo/replay_notebook
+# The tests run every tutorial with --quick and check its verdicts.
+$(TEST_BIN): | $(TUTORIAL_BINS)
+
+.PHONY: tutorials tutorials-bin
+tutorials-bin: $(TUTORIAL_BINS)
+# QUICK=1 runs the shorter versions (fewer training iterations, smaller products)
+tutorials: $(TUTORIAL_BINS)
+	@failed=0; for t in $(TUTORIAL_BINS); do \
+	    $$t $(if $(QUICK),--quick) || { failed=1; echo "*** $$t: some results differ from the notebook"; }; \
+	done; \
+	if [ $$failed = 0 ]; then echo "All tutorials: every result is the same as the notebook's."; else exit 1; fi
 
 # ---- debug build -----------------------------------------------------------------------------------------
 .PHONY: debug
 debug:
-	@$(MAKE) --no-print-directory DEBUG=1 all demos tests-bin
-	@echo "debug build in build/debug (-O0 -g): e.g. gdb build/debug/demo/replay_notebook"
+	@$(MAKE) --no-print-directory DEBUG=1 all programs tests-bin
+	@echo "debug build in build/debug (-O0 -g): e.g. gdb -x tools/gdb/dnn.gdb build/debug/bin/replay_notebook"
 
-# ---- optional parts add their rules here (benchmarks, tutorials, ...) ------------------------------------
--include $(sort $(wildcard mk/*.mk))
+# ---- help ------------------------------------------------------------------------------------------------
+.PHONY: help
+help:
+	@echo "For students (학생용):"
+	@echo "  make demo            train the cat classifier as the Application notebook does (DEMO_ARGS=...)"
+	@echo "  make test            build and run every test"
+	@echo "  make tutorials       the tutorials, one per notebook section, in English and Korean (QUICK=1: shorter)"
+	@echo "  make replay          the Step by Step notebook's functions beside its expected outputs"
+	@echo "  make exercises       write exercises/: the graded functions emptied, for you to fill in"
+	@echo "  make grade           grade your exercises/ against the notebook (EXERCISES=dir for another folder)"
+	@echo "  make debug           everything -O0 -g in build/debug, for stepping through in gdb or lldb"
+	@echo "  make demo-two-layer  the Application's 2-layer model"
+	@echo "  make                 only the library, build/libdnn.a"
+	@echo
+	@echo "For maintainers:"
+	@echo "  make bench           GEMM and training speed against OpenBLAS and numpy (bench-build: only compile)"
+	@echo "  make check-debugger  the gdb pretty-printers and the debugger path, checked in real gdb sessions"
+	@echo "  make fuzz            libFuzzer on the file readers (FUZZ_SECONDS=, FUZZ_TARGETS=)"
+	@echo "  make mutants         mutation tests: a small bug in each module must make the tests fail"
+	@echo "  make test SANITIZE=1 | TSAN=1 | PORTABLE=1 | CXX=clang++    the tests in another build (own folder)"
+	@echo "  make clean           remove build/"
 
 .PHONY: clean
 clean:
 	rm -rf build
+
+# ---- the maintainers' parts ------------------------------------------------------------------------------
+include tools/mk/bench.mk tools/mk/debugger.mk tools/mk/exercises.mk tools/mk/fuzz.mk tools/mk/mutants.mk
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

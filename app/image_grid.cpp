@@ -5,7 +5,7 @@
 #include <array>
 #include <stdexcept>
 
-#include "app/png.hpp"
+#include "io/png.hpp"
 
 namespace dnn::app {
 namespace {
@@ -247,7 +247,7 @@ RgbImage render_image_grid(const std::vector<RgbImage>& images, const std::vecto
 void save_image_grid_png(const std::string& path, const std::vector<RgbImage>& images,
                          const std::vector<std::string>& captions, const ImageGridOptions& options) {
     const RgbImage grid = render_image_grid(images, captions, options);
-    save_png(path, grid.width, grid.height, grid.rgb);
+    io::save_png(path, grid.width, grid.height, grid.rgb);
 }
 
 }  // namespace dnn::app

@@ -48,8 +48,8 @@ struct ImageGridOptions {
 RgbImage render_image_grid(const std::vector<RgbImage>& images, const std::vector<std::string>& captions,
                            const ImageGridOptions& options = {});
 
-// EN: render_image_grid, written as PNG (app/png.hpp) through a temporary file and a rename.
-// KO: render_image_grid의 결과를 PNG(app/png.hpp)로, 임시 파일과 이름 바꾸기로 씁니다.
+// EN: render_image_grid, written as PNG (io/png.hpp) through a temporary file and a rename.
+// KO: render_image_grid의 결과를 PNG(io/png.hpp)로, 임시 파일과 이름 바꾸기로 씁니다.
 void save_image_grid_png(const std::string& path, const std::vector<RgbImage>& images,
                          const std::vector<std::string>& captions, const ImageGridOptions& options = {});
 

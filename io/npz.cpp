@@ -58,7 +58,7 @@ struct Entry {
 
 // ---- writing ---------------------------------------------------------------------------------------------
 
-std::vector<std::uint8_t> encode_npz(const Parameters& parameters) {
+std::vector<std::uint8_t> encode_npz(const ArrayDict& parameters) {
     const std::string source = "save_npz";
     std::vector<std::uint8_t> out, central;
     std::size_t count = 0;
@@ -125,13 +125,13 @@ std::vector<std::uint8_t> encode_npz(const Parameters& parameters) {
     return out;
 }
 
-void save_npz(const std::string& path, const Parameters& parameters) {
+void save_npz(const std::string& path, const ArrayDict& parameters) {
     atomic_write_file(path, encode_npz(parameters));
 }
 
 // ---- reading ---------------------------------------------------------------------------------------------
 
-Parameters decode_npz(const std::vector<std::uint8_t>& bytes, const std::string& source) {
+ArrayDict decode_npz(const std::vector<std::uint8_t>& bytes, const std::string& source) {
     const std::uint8_t* b = bytes.data();
     const std::size_t size = bytes.size();
 
@@ -201,7 +201,7 @@ Parameters decode_npz(const std::vector<std::uint8_t>& bytes, const std::string&
         at += kCentralSize + name_len + extra_len + comment_len;
     }
 
-    Parameters parameters;
+    ArrayDict parameters;
     std::set<std::string> seen;
     for (const Entry& en : entries) {
         if (!en.name.empty() && en.name.back() == '/') continue;  // a folder entry holds no array
@@ -265,7 +265,7 @@ Parameters decode_npz(const std::vector<std::uint8_t>& bytes, const std::string&
     return parameters;
 }
 
-Parameters load_npz(const std::string& path) {
+ArrayDict load_npz(const std::string& path) {
     const std::string source = "load_npz: '" + path + "'";
     const std::vector<std::uint8_t> bytes = read_file_bytes(path, source);
     return decode_npz(bytes, source);

@@ -1,4 +1,4 @@
-// io/npz.hpp - a whole Parameters dict as a numpy .npz file (a zip of .npy members) and back.
+// io/npz.hpp - a dict of arrays (the notebooks' parameters or grads) as a numpy .npz file (a zip of .npy members) and back.
 //
 // EN: save_npz writes one member "<key>.npy" per entry, stored uncompressed with its CRC-32, so that
 //     np.load("parameters.npz")["W1"] gives the same array. load_npz reads what np.savez writes (stored
@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "nn/types.hpp"
+#include "matrix/array_dict.hpp"
 
 namespace dnn::io {
 
@@ -27,17 +27,17 @@ namespace dnn::io {
 //     (rows, cols)), in the map's order. Written through a temporary file and a rename.
 // KO: parameters의 (키, 행렬)마다 멤버 "<키>.npy"(encode_npy: '<f8', shape (rows, cols))를 맵 순서대로
 //     씁니다. 임시 파일에 쓴 뒤 이름을 바꿉니다.
-void save_npz(const std::string& path, const Parameters& parameters);
+void save_npz(const std::string& path, const ArrayDict& parameters);
 
 // EN: Reads every member "<key>.npy" into parameters[key], as load_npy would (a 1-D member (n,) becomes
 //     (1, n)). A member whose name does not end in ".npy", or two members with the same key, throw.
 // KO: 멤버 "<키>.npy"마다 load_npy처럼 parameters[키]로 읽습니다(1차원 (n,)은 (1, n)). 이름이 ".npy"로
 //     끝나지 않는 멤버나 같은 키의 멤버가 둘이면 던집니다.
-Parameters load_npz(const std::string& path);
+ArrayDict load_npz(const std::string& path);
 
 // EN: The bytes save_npz writes, and the reader on bytes in memory (source starts error messages).
 // KO: save_npz가 쓰는 바이트와, 메모리의 바이트를 읽는 함수(source는 오류 메시지의 앞머리).
-std::vector<std::uint8_t> encode_npz(const Parameters& parameters);
-Parameters decode_npz(const std::vector<std::uint8_t>& bytes, const std::string& source);
+std::vector<std::uint8_t> encode_npz(const ArrayDict& parameters);
+ArrayDict decode_npz(const std::vector<std::uint8_t>& bytes, const std::string& source);
 
 }  // namespace dnn::io

@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "matrix/elementwise.hpp"
 #include "matrix/gemm.hpp"
 
 namespace dnn::np {
@@ -94,32 +93,41 @@ Matrix sum(const Matrix& A, int axis, bool keepdims) {
 
 double mean(const Matrix& A) { return sum(A) / static_cast<double>(A.size()); }
 
-using detail::map;
+namespace {
 
-Matrix exp(const Matrix& A) { return map(A, [](double x) { return std::exp(x); }); }
-Matrix log(const Matrix& A) { return map(A, [](double x) { return std::log(x); }); }
-Matrix sqrt(const Matrix& A) { return map(A, [](double x) { return std::sqrt(x); }); }
-Matrix abs(const Matrix& A) { return map(A, [](double x) { return std::fabs(x); }); }
+// f applied to every element: out(i, j) = f(a(i, j)). A transposed view is read in row-major order first.
+Matrix each(const Matrix& a, double (*f)(double)) {
+    const Matrix src = a.contiguous();
+    Matrix out = Matrix::uninitialized(a.rows(), a.cols());
+    if (out.empty()) return out;
+    const double* x = src.data();
+    double* o = out.mutable_data();
+    for (std::size_t k = 0; k < a.size(); ++k) o[k] = f(x[k]);
+    return out;
+}
+
+// The C library's functions, each under one name (std::exp has several overloads).
+double exp_of(double x) { return std::exp(x); }
+double log_of(double x) { return std::log(x); }
+double sqrt_of(double x) { return std::sqrt(x); }
+double abs_of(double x) { return std::fabs(x); }
+
+}  // namespace
+
+Matrix exp(const Matrix& A) { return each(A, exp_of); }
+Matrix log(const Matrix& A) { return each(A, log_of); }
+Matrix sqrt(const Matrix& A) { return each(A, sqrt_of); }
+Matrix abs(const Matrix& A) { return each(A, abs_of); }
 
 Matrix multiply(const Matrix& A, const Matrix& B) { return A * B; }
 Matrix divide(const Matrix& A, const Matrix& B) { return A / B; }
 Matrix divide(double a, const Matrix& B) { return a / B; }
 Matrix divide(const Matrix& A, double b) { return A / b; }
 
-// numpy's maximum: `x >= y || isnan(x) ? x : y`, so a NaN on either side propagates (std::max would not).
-static double nan_max(double x, double y) { return (x >= y || std::isnan(x)) ? x : y; }
-
-Matrix maximum(double a, const Matrix& B) { return map(B, [a](double y) { return nan_max(a, y); }); }
-Matrix maximum(const Matrix& A, double b) { return map(A, [b](double x) { return nan_max(x, b); }); }
-Matrix maximum(const Matrix& A, const Matrix& B) {
-    const Shape s = broadcast_shape(A.shape(), B.shape(), "np::maximum");
-    Matrix out = Matrix::uninitialized(s.rows, s.cols);
-    for (std::size_t i = 0; i < s.rows; ++i)
-        for (std::size_t j = 0; j < s.cols; ++j)
-            out(i, j) = nan_max(A(A.rows() == 1 ? 0 : i, A.cols() == 1 ? 0 : j),
-                                B(B.rows() == 1 ? 0 : i, B.cols() == 1 ? 0 : j));
-    return out;
-}
+// numpy's maximum propagates a NaN on either side (std::max would not): see Op::maximum in matrix/ops.cpp.
+Matrix maximum(double a, const Matrix& B) { return elementwise(a, Op::maximum, B, "np::maximum"); }
+Matrix maximum(const Matrix& A, double b) { return elementwise(A, Op::maximum, b, "np::maximum"); }
+Matrix maximum(const Matrix& A, const Matrix& B) { return elementwise(A, Op::maximum, B, "np::maximum"); }
 
 double squeeze(const Matrix& a) {
     if (a.size() != 1)

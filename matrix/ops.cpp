@@ -1,141 +1,154 @@
-// matrix/ops.cpp - the broadcasting loops behind + - * / and the comparisons.
+// matrix/ops.cpp - the broadcasting loop behind + - * / and the comparisons.
 //
-// Every operation is one pass: out(i, j) = op(a(i', j'), b(i'', j'')), where a broadcast dimension reads index 0.
-// Elements are addressed through (row stride, column stride), so transposed views and broadcast operands need
-// no copies; the common cases (same shape, column b, row b, scalar) get inner loops the compiler vectorises.
+// Every operator is one short named function that calls elementwise(): it finds the result's shape by numpy's
+// rule, then fills it row by row, out(i, j) = a(i', j') OP b(i'', j''), where a dimension of size 1 is read at
+// index 0. Elements are addressed through (row step, column step), so transposed views, broadcast operands and
+// scalars need no copies. A scalar is an operand with both steps 0.
 #include "matrix/ops.hpp"
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
-#include "matrix/elementwise.hpp"
-
 namespace dnn {
 
+// numpy's rule, per dimension: equal sizes, or one of them is 1 (and the result takes the other).
 Shape broadcast_shape(Shape a, Shape b, const char* what) {
-    auto dim = [&](std::size_t x, std::size_t y) -> std::size_t {
-        if (x == y || y == 1) return x;
-        if (x == 1) return y;
+    if ((a.rows != b.rows && a.rows != 1 && b.rows != 1) || (a.cols != b.cols && a.cols != 1 && b.cols != 1))
         throw std::invalid_argument(std::string(what) + ": operands could not be broadcast together with shapes " +
                                     to_string(a) + " " + to_string(b));
-    };
-    const std::size_t rows = dim(a.rows, b.rows);
-    const std::size_t cols = dim(a.cols, b.cols);
-    return {rows, cols};
+    return {a.rows == 1 ? b.rows : a.rows, a.cols == 1 ? b.cols : a.cols};
 }
 
 namespace {
 
-// How to read one operand inside the output's (i, j) loop.
-struct Reader {
+// How to read one operand inside the result's (i, j) loop: element (i, j) is p[i * row_step + j * col_step].
+struct Operand {
+    Shape shape;
     const double* p;
-    std::size_t rs;  // step per output row (0 when broadcast along rows)
-    std::size_t cs;  // step per output column (0 when broadcast along columns)
+    std::size_t row_step;  // 0 when broadcast along the rows
+    std::size_t col_step;  // 0 when broadcast along the columns
 };
 
-Reader reader(const Matrix& m, Shape out) {
-    std::size_t rs = m.is_transposed() ? 1 : m.cols();
-    std::size_t cs = m.is_transposed() ? m.rows() : 1;
-    if (m.rows() == 1 && out.rows != 1) rs = 0;
-    if (m.cols() == 1 && out.cols != 1) cs = 0;
-    return {m.data(), rs, cs};
+Operand operand(const Matrix& m) {
+    const std::size_t rs = m.is_transposed() ? 1 : m.cols();
+    const std::size_t cs = m.is_transposed() ? m.rows() : 1;
+    return {m.shape(), m.data(), m.rows() == 1 ? 0 : rs, m.cols() == 1 ? 0 : cs};
 }
 
-// `reuse`, when given, is an operand about to be destroyed (a temporary such as lr * dW): when it already has
-// the result's shape and row-major storage, the result is written into its buffer, saving an allocation and a
-// pass over memory. Each element is read before it is written, and a buffer shared with another matrix is
-// copied first (copy-on-write), so this never changes what the caller sees.
-template <class Op>
-Matrix binary(const Matrix& a, const Matrix& b, Op op, const char* what, Matrix* reuse = nullptr) {
-    const Shape s = broadcast_shape(a.shape(), b.shape(), what);
-    const Reader ra = reader(a, s), rb = reader(b, s);
-    Matrix out = reuse && reuse->shape() == s && !reuse->is_transposed() ? std::move(*reuse)
-                                                                         : Matrix::uninitialized(s.rows, s.cols);
-    if (out.empty()) return out;
-    double* o = out.mutable_data();
-    for (std::size_t i = 0; i < s.rows; ++i) {
-        const double* pa = ra.p + i * ra.rs;
-        const double* pb = rb.p + i * rb.rs;
-        double* po = o + i * s.cols;
-        if (ra.cs == 1 && rb.cs == 1) {
-            for (std::size_t j = 0; j < s.cols; ++j) po[j] = op(pa[j], pb[j]);
-        } else if (ra.cs == 1 && rb.cs == 0) {
-            const double y = *pb;
-            for (std::size_t j = 0; j < s.cols; ++j) po[j] = op(pa[j], y);
-        } else if (ra.cs == 0 && rb.cs == 1) {
-            const double x = *pa;
-            for (std::size_t j = 0; j < s.cols; ++j) po[j] = op(x, pb[j]);
-        } else {
-            for (std::size_t j = 0; j < s.cols; ++j) po[j] = op(pa[j * ra.cs], pb[j * rb.cs]);
-        }
+Operand scalar(const double& s) { return {Shape{1, 1}, &s, 0, 0}; }
+
+// numpy's maximum: `x >= y || isnan(x) ? x : y`, so a NaN on either side propagates (std::max would not).
+double nan_max(double x, double y) { return (x >= y || std::isnan(x)) ? x : y; }
+
+// One row of the result: out[j] = x[j * xs] OP y[j * ys]. The operation is chosen once per row, so each loop
+// is a plain one the compiler can keep tight.
+void fill_row(Op op, const double* x, std::size_t xs, const double* y, std::size_t ys, double* out, std::size_t n) {
+    switch (op) {
+    case Op::add:           for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] + y[j * ys]; break;
+    case Op::subtract:      for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] - y[j * ys]; break;
+    case Op::multiply:      for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] * y[j * ys]; break;
+    case Op::divide:        for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] / y[j * ys]; break;
+    case Op::maximum:       for (std::size_t j = 0; j < n; ++j) out[j] = nan_max(x[j * xs], y[j * ys]); break;
+    case Op::less:          for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] < y[j * ys]; break;
+    case Op::less_equal:    for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] <= y[j * ys]; break;
+    case Op::greater:       for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] > y[j * ys]; break;
+    case Op::greater_equal: for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] >= y[j * ys]; break;
+    case Op::equal:         for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] == y[j * ys]; break;
+    case Op::not_equal:     for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] != y[j * ys]; break;
     }
-    return out;
 }
 
-// op applied to every element of a temporary, in place (see binary's `reuse`).
-template <class Op>
-Matrix unary_in_place(Matrix&& a, Op op) {
-    if (a.is_transposed()) a = a.copy();
-    double* o = a.mutable_data();
-    const std::size_t n = a.size();
-    for (std::size_t k = 0; k < n; ++k) o[k] = op(o[k]);
-    return std::move(a);
+// a OP b with broadcasting. `reuse`, when given, is an operand about to be destroyed (a temporary such as
+// lr * dW): when it is row-major with the result's shape, the result is written into its buffer, saving an
+// allocation and a pass over memory (W - lr * dW allocates one matrix, not two). Each element is read before
+// it is written, and a buffer shared with another matrix is copied first (copy-on-write), so this never changes
+// what the caller sees.
+Matrix elementwise(const Operand& a, Op op, const Operand& b, const char* what, Matrix* reuse) {
+    const Shape s = broadcast_shape(a.shape, b.shape, what);
+    const bool reusable = reuse && reuse->shape() == s && !reuse->is_transposed();
+    Matrix out = reusable ? std::move(*reuse) : Matrix::uninitialized(s.rows, s.cols);
+    double* o = out.mutable_data();
+    for (std::size_t i = 0; i < s.rows; ++i)  // row i of the result, of a and of b
+        fill_row(op, a.p + i * a.row_step, a.col_step, b.p + i * b.row_step, b.col_step, o + i * s.cols, s.cols);
+    return out;
 }
 
 }  // namespace
 
-Matrix operator+(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x + y; }, "operator+"); }
-Matrix operator-(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x - y; }, "operator-"); }
-Matrix operator*(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x * y; }, "operator*"); }
-Matrix operator/(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x / y; }, "operator/"); }
+Matrix elementwise(const Matrix& a, Op op, const Matrix& b, const char* what) {
+    return elementwise(operand(a), op, operand(b), what, nullptr);
+}
+Matrix elementwise(const Matrix& a, Op op, double s, const char* what) {
+    return elementwise(operand(a), op, scalar(s), what, nullptr);
+}
+Matrix elementwise(double s, Op op, const Matrix& a, const char* what) {
+    return elementwise(scalar(s), op, operand(a), what, nullptr);
+}
 
-Matrix operator+(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x + s; }); }
-Matrix operator-(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x - s; }); }
-Matrix operator*(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x * s; }); }
-Matrix operator/(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x / s; }); }
-Matrix operator+(double s, const Matrix& a) { return detail::map(a, [s](double x) { return s + x; }); }
-Matrix operator-(double s, const Matrix& a) { return detail::map(a, [s](double x) { return s - x; }); }
-Matrix operator*(double s, const Matrix& a) { return detail::map(a, [s](double x) { return s * x; }); }
-Matrix operator/(double s, const Matrix& a) { return detail::map(a, [s](double x) { return s / x; }); }
+// ---- the operators -------------------------------------------------------------------------------------------
+Matrix operator+(const Matrix& a, const Matrix& b) { return elementwise(operand(a), Op::add, operand(b), "operator+", nullptr); }
+Matrix operator-(const Matrix& a, const Matrix& b) { return elementwise(operand(a), Op::subtract, operand(b), "operator-", nullptr); }
+Matrix operator*(const Matrix& a, const Matrix& b) { return elementwise(operand(a), Op::multiply, operand(b), "operator*", nullptr); }
+Matrix operator/(const Matrix& a, const Matrix& b) { return elementwise(operand(a), Op::divide, operand(b), "operator/", nullptr); }
 
-Matrix operator-(const Matrix& a) { return detail::map(a, [](double x) { return -x; }); }
+Matrix operator+(const Matrix& a, double s) { return elementwise(operand(a), Op::add, scalar(s), "operator+", nullptr); }
+Matrix operator-(const Matrix& a, double s) { return elementwise(operand(a), Op::subtract, scalar(s), "operator-", nullptr); }
+Matrix operator*(const Matrix& a, double s) { return elementwise(operand(a), Op::multiply, scalar(s), "operator*", nullptr); }
+Matrix operator/(const Matrix& a, double s) { return elementwise(operand(a), Op::divide, scalar(s), "operator/", nullptr); }
+Matrix operator+(double s, const Matrix& a) { return elementwise(scalar(s), Op::add, operand(a), "operator+", nullptr); }
+Matrix operator-(double s, const Matrix& a) { return elementwise(scalar(s), Op::subtract, operand(a), "operator-", nullptr); }
+Matrix operator*(double s, const Matrix& a) { return elementwise(scalar(s), Op::multiply, operand(a), "operator*", nullptr); }
+Matrix operator/(double s, const Matrix& a) { return elementwise(scalar(s), Op::divide, operand(a), "operator/", nullptr); }
 
-// Temporaries on either side reuse their buffer: W - lr * dW allocates one matrix, not two.
-#define DNN_BINARY_RVALUE(OP, NAME, EXPR)                                                                     \
-    Matrix operator OP(Matrix&& a, const Matrix& b) {                                                         \
-        return binary(a, b, [](double x, double y) { return EXPR; }, NAME, &a);                              \
-    }                                                                                                         \
-    Matrix operator OP(const Matrix& a, Matrix&& b) {                                                         \
-        return binary(a, b, [](double x, double y) { return EXPR; }, NAME, &b);                              \
-    }                                                                                                         \
-    Matrix operator OP(Matrix&& a, Matrix&& b) {                                                              \
-        return binary(a, b, [](double x, double y) { return EXPR; }, NAME, &a);                              \
-    }
-DNN_BINARY_RVALUE(+, "operator+", x + y)
-DNN_BINARY_RVALUE(-, "operator-", x - y)
-DNN_BINARY_RVALUE(*, "operator*", x * y)
-DNN_BINARY_RVALUE(/, "operator/", x / y)
-#undef DNN_BINARY_RVALUE
+// A temporary operand (the result of np::dot, or lr * dW) lends its buffer to the result.
+Matrix operator+(Matrix&& a, const Matrix& b) { return elementwise(operand(a), Op::add, operand(b), "operator+", &a); }
+Matrix operator-(Matrix&& a, const Matrix& b) { return elementwise(operand(a), Op::subtract, operand(b), "operator-", &a); }
+Matrix operator*(Matrix&& a, const Matrix& b) { return elementwise(operand(a), Op::multiply, operand(b), "operator*", &a); }
+Matrix operator/(Matrix&& a, const Matrix& b) { return elementwise(operand(a), Op::divide, operand(b), "operator/", &a); }
+Matrix operator+(const Matrix& a, Matrix&& b) { return elementwise(operand(a), Op::add, operand(b), "operator+", &b); }
+Matrix operator-(const Matrix& a, Matrix&& b) { return elementwise(operand(a), Op::subtract, operand(b), "operator-", &b); }
+Matrix operator*(const Matrix& a, Matrix&& b) { return elementwise(operand(a), Op::multiply, operand(b), "operator*", &b); }
+Matrix operator/(const Matrix& a, Matrix&& b) { return elementwise(operand(a), Op::divide, operand(b), "operator/", &b); }
+Matrix operator+(Matrix&& a, Matrix&& b) { return elementwise(operand(a), Op::add, operand(b), "operator+", &a); }
+Matrix operator-(Matrix&& a, Matrix&& b) { return elementwise(operand(a), Op::subtract, operand(b), "operator-", &a); }
+Matrix operator*(Matrix&& a, Matrix&& b) { return elementwise(operand(a), Op::multiply, operand(b), "operator*", &a); }
+Matrix operator/(Matrix&& a, Matrix&& b) { return elementwise(operand(a), Op::divide, operand(b), "operator/", &a); }
+Matrix operator+(Matrix&& a, double s) { return elementwise(operand(a), Op::add, scalar(s), "operator+", &a); }
+Matrix operator-(Matrix&& a, double s) { return elementwise(operand(a), Op::subtract, scalar(s), "operator-", &a); }
+Matrix operator*(Matrix&& a, double s) { return elementwise(operand(a), Op::multiply, scalar(s), "operator*", &a); }
+Matrix operator/(Matrix&& a, double s) { return elementwise(operand(a), Op::divide, scalar(s), "operator/", &a); }
+Matrix operator+(double s, Matrix&& a) { return elementwise(scalar(s), Op::add, operand(a), "operator+", &a); }
+Matrix operator-(double s, Matrix&& a) { return elementwise(scalar(s), Op::subtract, operand(a), "operator-", &a); }
+Matrix operator*(double s, Matrix&& a) { return elementwise(scalar(s), Op::multiply, operand(a), "operator*", &a); }
+Matrix operator/(double s, Matrix&& a) { return elementwise(scalar(s), Op::divide, operand(a), "operator/", &a); }
 
-Matrix operator+(Matrix&& a, double s) { return unary_in_place(std::move(a), [s](double x) { return x + s; }); }
-Matrix operator-(Matrix&& a, double s) { return unary_in_place(std::move(a), [s](double x) { return x - s; }); }
-Matrix operator*(Matrix&& a, double s) { return unary_in_place(std::move(a), [s](double x) { return x * s; }); }
-Matrix operator/(Matrix&& a, double s) { return unary_in_place(std::move(a), [s](double x) { return x / s; }); }
-Matrix operator+(double s, Matrix&& a) { return unary_in_place(std::move(a), [s](double x) { return s + x; }); }
-Matrix operator-(double s, Matrix&& a) { return unary_in_place(std::move(a), [s](double x) { return s - x; }); }
-Matrix operator*(double s, Matrix&& a) { return unary_in_place(std::move(a), [s](double x) { return s * x; }); }
-Matrix operator/(double s, Matrix&& a) { return unary_in_place(std::move(a), [s](double x) { return s / x; }); }
-Matrix operator-(Matrix&& a) { return unary_in_place(std::move(a), [](double x) { return -x; }); }
+// -x is not 0 - x (the sign of a zero), so negation has its own loop.
+Matrix operator-(const Matrix& a) {
+    const Matrix src = a.contiguous();
+    Matrix out = Matrix::uninitialized(a.rows(), a.cols());
+    if (out.empty()) return out;
+    const double* x = src.data();
+    double* o = out.mutable_data();
+    for (std::size_t k = 0; k < a.size(); ++k) o[k] = -x[k];
+    return out;
+}
+Matrix operator-(Matrix&& a) {
+    if (a.is_transposed() || a.empty()) return -static_cast<const Matrix&>(a);
+    double* o = a.mutable_data();
+    for (std::size_t k = 0; k < a.size(); ++k) o[k] = -o[k];
+    return std::move(a);
+}
 
 Matrix& operator+=(Matrix& a, const Matrix& b) { return a = a + b; }
 Matrix& operator-=(Matrix& a, const Matrix& b) { return a = a - b; }
 Matrix& operator*=(Matrix& a, double s) { return a = a * s; }
 
-Matrix operator<(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x < s ? 1.0 : 0.0; }); }
-Matrix operator<=(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x <= s ? 1.0 : 0.0; }); }
-Matrix operator>(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x > s ? 1.0 : 0.0; }); }
-Matrix operator>=(const Matrix& a, double s) { return detail::map(a, [s](double x) { return x >= s ? 1.0 : 0.0; }); }
-Matrix operator==(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x == y ? 1.0 : 0.0; }, "operator=="); }
-Matrix operator!=(const Matrix& a, const Matrix& b) { return binary(a, b, [](double x, double y) { return x != y ? 1.0 : 0.0; }, "operator!="); }
+Matrix operator<(const Matrix& a, double s) { return elementwise(operand(a), Op::less, scalar(s), "operator<", nullptr); }
+Matrix operator<=(const Matrix& a, double s) { return elementwise(operand(a), Op::less_equal, scalar(s), "operator<=", nullptr); }
+Matrix operator>(const Matrix& a, double s) { return elementwise(operand(a), Op::greater, scalar(s), "operator>", nullptr); }
+Matrix operator>=(const Matrix& a, double s) { return elementwise(operand(a), Op::greater_equal, scalar(s), "operator>=", nullptr); }
+Matrix operator==(const Matrix& a, const Matrix& b) { return elementwise(operand(a), Op::equal, operand(b), "operator==", nullptr); }
+Matrix operator!=(const Matrix& a, const Matrix& b) { return elementwise(operand(a), Op::not_equal, operand(b), "operator!=", nullptr); }
 
 }  // namespace dnn

@@ -18,6 +18,15 @@ namespace dnn {
 // The shape of a broadcast between shapes a and b; throws std::invalid_argument naming `what` and both shapes.
 Shape broadcast_shape(Shape a, Shape b, const char* what);
 
+// EN: The operations behind the operators below and np::maximum: a OP b elementwise, with broadcasting.
+//     `what` names the caller in the error for shapes that do not broadcast.
+// KO: 아래 연산자들과 np::maximum 뒤의 연산: 브로드캐스팅하며 원소별로 a OP b. `what`은 브로드캐스트할 수
+//     없는 shape의 오류 메시지에 들어갈 호출자 이름입니다.
+enum class Op { add, subtract, multiply, divide, maximum, less, less_equal, greater, greater_equal, equal, not_equal };
+Matrix elementwise(const Matrix& a, Op op, const Matrix& b, const char* what);
+Matrix elementwise(const Matrix& a, Op op, double s, const char* what);
+Matrix elementwise(double s, Op op, const Matrix& a, const char* what);
+
 Matrix operator+(const Matrix& a, const Matrix& b);
 Matrix operator-(const Matrix& a, const Matrix& b);
 Matrix operator*(const Matrix& a, const Matrix& b);

@@ -1,5 +1,5 @@
-// nn/checks.hpp - the notebook's asserts as real checks (internal to the library: nn/ and app/; not included by
-// nn/nn.hpp).
+// nn/checks.hpp - the notebook's asserts as real checks, shared by nn/ and by app/ (whose dnn_app_utils functions
+// assert the same things); not included by nn/nn.hpp.
 //
 // They stay on in release builds and throw with the function's name and both shapes, as numpy prints them:
 //   linear_forward: W has shape (1, 3) but A has shape (4, 2): W needs as many columns as A has rows
@@ -50,12 +50,9 @@ inline void layer_dims(const char* fn, const std::vector<int>& dims) {
 
 // dict must hold key (else std::out_of_range, Python's KeyError); dict_name is "parameters" or "grads".
 inline void has_key(const char* fn, const char* dict_name, const ArrayDict& dict, const std::string& key) {
-    if (dict.find(key) == dict.end()) {
-        std::string keys;
-        for (const auto& [k, v] : dict) keys += (keys.empty() ? "" : ", ") + k;
+    if (dict.find(key) == dict.end())
         throw std::out_of_range(std::string(fn) + ": " + dict_name + " has no key \"" + key + "\" (it has: " +
-                                    (keys.empty() ? "nothing" : keys) + ")");
-    }
+                                dict.key_list() + ")");
 }
 
 }  // namespace dnn::check

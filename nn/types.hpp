@@ -6,27 +6,13 @@
 //     auto [Z, linear_cache] = linear_forward(A, W, b);
 #pragma once
 
-#include <map>
 #include <string>
 #include <vector>
 
+#include "matrix/array_dict.hpp"
 #include "matrix/matrix.hpp"
 
 namespace dnn {
-
-// A dict of named arrays: parameters {"W1", "b1", ...} or grads {"dA0", "dW1", "db1", ...}.
-// EN: Exactly a std::map<std::string, Matrix>, except that reading a missing key through a const reference
-//     throws std::out_of_range naming the key (Python's KeyError) instead of inserting an empty matrix.
-// KO: std::map<std::string, Matrix>와 같지만, const로 없는 키를 읽으면 빈 행렬을 넣는 대신 그 키 이름을
-//     담은 std::out_of_range를 던집니다(파이썬의 KeyError).
-class ArrayDict : public std::map<std::string, Matrix> {
-public:
-    using std::map<std::string, Matrix>::map;
-    using std::map<std::string, Matrix>::operator[];
-    const Matrix& operator[](const std::string& key) const;
-    // The keys, comma-separated, for error messages ("W1, W2, b1, b2", or "nothing").
-    std::string key_list() const;
-};
 
 using Parameters = ArrayDict;  // "W1", "b1", ..., "WL", "bL"
 using Grads = ArrayDict;       // "dA0", ..., "dA{L-1}", "dW1", ..., "dWL", "db1", ..., "dbL"

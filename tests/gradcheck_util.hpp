@@ -7,7 +7,7 @@
 #include <cmath>
 #include <vector>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 namespace gradcheck {
 

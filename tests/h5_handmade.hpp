@@ -1,5 +1,5 @@
 // tests/h5_handmade.hpp - small HDF5 files built byte by byte from the file-format specification, with no
-// HDF5 library involved: the reader's tests damage them, and the HDF5 fuzzer starts from them (fuzz/make_seeds.cpp)
+// HDF5 library involved: the reader's tests damage them, and the HDF5 fuzzer starts from them (tools/fuzz/make_seeds.cpp)
 // whether or not h5py is on the machine.
 #pragma once
 

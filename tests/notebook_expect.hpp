@@ -10,7 +10,7 @@
 #include <cmath>
 #include <string>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 namespace expect {
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -15,18 +16,21 @@
 namespace temp_files {
 
 // build/test_tmp/<tag>-<pid>: never the source tree, and separate for concurrent runs (g++, clang, sanitizers).
-// Created on first use and removed, with everything in it, when the test program exits.
+// Created on each call if missing (a test may remove its folder when it is done), and removed, with everything
+// in it, when the test program exits.
 inline std::filesystem::path dir(const std::string& tag) {
-    struct Dir {
-        std::filesystem::path path;
-        explicit Dir(std::filesystem::path p) : path(std::move(p)) { std::filesystem::create_directories(path); }
-        ~Dir() {
+    struct Made {
+        std::set<std::filesystem::path> paths;
+        ~Made() {
             std::error_code ignored;
-            std::filesystem::remove_all(path, ignored);
+            for (const auto& p : paths) std::filesystem::remove_all(p, ignored);
         }
     };
-    static const Dir d(std::filesystem::path("build") / "test_tmp" / (tag + "-" + std::to_string(::getpid())));
-    return d.path;
+    static Made made;
+    const std::filesystem::path p = std::filesystem::path("build") / "test_tmp" / (tag + "-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(p);
+    made.paths.insert(p);
+    return p;
 }
 
 inline std::vector<std::uint8_t> read_bytes(const std::filesystem::path& p) {

@@ -1,5 +1,5 @@
 // tests/test_app.cpp - the Application notebook: data, initialisation, training runs and predictions against
-// the notebook's printed costs and accuracies (notebook.md §4-5).
+// the notebook's printed costs and accuracies: the tables of the Application notebook and an independent numpy run of it.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app/application.hpp"
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/course_data.hpp"
 #include "tests/needs.hpp"
 
@@ -141,7 +141,7 @@ TEST_CASE("app: two_layer_model reproduces the notebook's costs and accuracies" 
         app::two_layer_model(train_x, train_y, {12288, 7, 1}, 0.0075, kTrainIterations, true, {&out, false});
     const Parameters& parameters = result.parameters;
     const std::vector<double>& costs = result.costs;
-    // An independent numpy run (notebook.md §5), iterations 0, 100, ..., 2400.
+    // An independent numpy run of the notebook (numpy 1.24), iterations 0, 100, ..., 2400.
     const std::vector<double> expected = {
         0.6930497356599888,  0.6464320953428849,  0.6325140647912677,  0.6015024920354665,  0.5601966311605746,
         0.5158304772764729,  0.4754901313943325,  0.4339163151225749,  0.4007977536203887,  0.3580705011323798,

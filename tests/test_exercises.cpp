@@ -1,4 +1,4 @@
-// tests/test_exercises.cpp - the exercise generator (tools/exercise_gen.hpp) on the real graded files and on
+// tests/test_exercises.cpp - the exercise generator (course/exercise_gen.hpp) on the real graded files and on
 // small made-up sources. The whole workflow (the stubs compile, make grade on stubs / solutions / broken copies)
 // is tests/test_exercises.sh, since it runs the compiler and make.
 #include <doctest/doctest.h>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "tools/exercise_gen.hpp"
+#include "course/exercise_gen.hpp"
 
 namespace {
 
@@ -22,7 +22,7 @@ const std::vector<std::string> kGradedFiles = {"nn/initialization.cpp", "nn/forw
 // The repository root: the tests run from it (make test), or from build/ when started by hand.
 fs::path repo_root() {
     for (const fs::path& p : {fs::path("."), fs::path(".."), fs::path("../..")})
-        if (fs::exists(p / "nn/forward.cpp") && fs::exists(p / "tools/exercise_gen.hpp")) return p;
+        if (fs::exists(p / "nn/forward.cpp") && fs::exists(p / "course/exercise_gen.hpp")) return p;
     return {};
 }
 
@@ -243,7 +243,7 @@ TEST_CASE("exercises: structured bindings take their types from the called funct
         "    return p;\n"
         "}\n";
     CHECK(placeholders(make(src, header).regions[0]) == std::vector<std::string>{"Matrix p", "Cache q"});
-    // Members declared together ("Matrix A, W, b;", as in nn/test_cases.hpp) each get the type.
+    // Members declared together ("Matrix A, W, b;", as in course/test_cases.hpp) each get the type.
     exgen::TypeTable types;
     exgen::add_types(types, "struct Three { Matrix A, W, b; };\nThree three(int seed);\n");
     CHECK(types.structs.at("Three") ==

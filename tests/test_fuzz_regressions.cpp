@@ -1,5 +1,5 @@
 // tests/test_fuzz_regressions.cpp - replays every input the fuzzers (fuzz/, make fuzz) found a bug with,
-// kept in tests/fuzz_regressions/<target>/, through the same entry code (fuzz/fuzz_entry.hpp). Each must now
+// kept in tests/fuzz_regressions/<target>/, through the same entry code (tools/fuzz/fuzz_entry.hpp). Each must now
 // end in success or std::runtime_error; another exception type fails the test, and a crash or sanitizer
 // report (make test SANITIZE=1) fails the run. The folders also hold hand-made hostile inputs (huge shapes,
 // output bombs; tests/fuzz_regressions/README.md lists them), whose exact errors are checked below.
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "fuzz/fuzz_entry.hpp"
+#include "tools/fuzz/fuzz_entry.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/gradcheck_util.hpp"
 
 using namespace dnn;

@@ -237,32 +237,28 @@ TEST_CASE("inflate: corrupt streams throw std::runtime_error") {
     // Stored block whose LEN and NLEN disagree.
     throws_with(Bytes{0x78, 0x01, 0x01, 0x05, 0x00, 0x00, 0x00, 'a', 'b', 'c', 'd', 'e'}, "does not match its complement");
 
+    // The start of a final dynamic block: BFINAL, BTYPE 2, then HLIT - 257, HDIST - 1 and HCLEN - 4.
+    auto dynamic_header = [](BitWriter& b, unsigned hlit, unsigned hdist, unsigned hclen) {
+        b.bits(1, 1);
+        b.bits(2, 2);
+        b.bits(hlit, 5);
+        b.bits(hdist, 5);
+        b.bits(hclen, 4);
+    };
     // Dynamic block whose code-length code is over-subscribed: four code lengths, all of length 1.
     BitWriter w;
-    w.bits(1, 1);
-    w.bits(2, 2);
-    w.bits(0, 5);  // HLIT: 257
-    w.bits(0, 5);  // HDIST: 1
-    w.bits(0, 4);  // HCLEN: 4
+    dynamic_header(w, 0, 0, 0);
     for (int i = 0; i < 4; ++i) w.bits(1, 3);
     throws_with(zlib_wrap(w.out, {}), "over-subscribed");
     // ... and one that is incomplete: a single code-length code of length 2.
     BitWriter v;
-    v.bits(1, 1);
-    v.bits(2, 2);
-    v.bits(0, 5);
-    v.bits(0, 5);
-    v.bits(0, 4);
+    dynamic_header(v, 0, 0, 0);
     v.bits(2, 3);
     for (int i = 0; i < 3; ++i) v.bits(0, 3);
     throws_with(zlib_wrap(v.out, {}), "incomplete code");
     // Too many literal/length codes (HLIT = 30 -> 287).
     BitWriter t;
-    t.bits(1, 1);
-    t.bits(2, 2);
-    t.bits(30, 5);
-    t.bits(0, 5);
-    t.bits(0, 4);
+    dynamic_header(t, 30, 0, 0);
     throws_with(zlib_wrap(t.out, {}), "too many length or distance codes");
 
     // A copy before any output: distance 1 at the very start of a fixed block.

@@ -7,7 +7,7 @@
 
 #include "nn/inspect.hpp"
 #include "nn/step_by_step.hpp"
-#include "nn/test_cases.hpp"
+#include "course/test_cases.hpp"
 
 using namespace dnn;
 

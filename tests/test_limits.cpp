@@ -16,8 +16,9 @@
 #include "app/application.hpp"
 #include "io/npy.hpp"
 #include "io/npz.hpp"
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/temp_files.hpp"
+#include "tests/error_of.hpp"
 #include "tests/needs.hpp"
 
 using namespace dnn;
@@ -48,15 +49,6 @@ fs::path write_file(const std::string& name, const std::vector<std::uint8_t>& by
 }
 
 // The message of the std::exception f throws (of any type), or "(no exception)".
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "(no exception)";
-}
-
 // Runs a Python script with the folder as argv[1]; true when it succeeded.
 bool run_python(const fs::path& folder, const std::string& script) {
     const fs::path py = folder / "make.py";

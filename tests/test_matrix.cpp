@@ -5,7 +5,7 @@
 #include <limits>
 #include <sstream>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 using namespace dnn;
 

@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/notebook_expect.hpp"
 
 using namespace dnn;

@@ -23,6 +23,7 @@
 #include "matrix/matrix.hpp"
 #include "nn/types.hpp"
 #include "tests/temp_files.hpp"
+#include "tests/error_of.hpp"
 #include "tests/needs.hpp"
 
 using namespace dnn;
@@ -51,15 +52,6 @@ std::string run_python(const std::string& name, const std::string& script) {
     text << in.rdbuf();
     if (rc != 0) return "python failed: " + text.str();
     return text.str();
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "(no exception)";
 }
 
 bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }

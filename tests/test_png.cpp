@@ -15,11 +15,12 @@
 #include <vector>
 
 #include "app/image_grid.hpp"
-#include "app/png.hpp"
+#include "io/png.hpp"
 #include "tests/needs.hpp"
 #include "tests/temp_files.hpp"
 
 using namespace dnn::app;
+using namespace dnn::io;
 namespace fs = std::filesystem;
 
 namespace {

@@ -16,7 +16,7 @@
 
 #include "app/application.hpp"
 #include "matrix/gemm.hpp"
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/gradcheck_util.hpp"
 #include "tests/needs.hpp"
 

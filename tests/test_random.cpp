@@ -1,9 +1,9 @@
-// tests/test_random.cpp - np::random against numpy's own numbers (the reference prefixes of notebook.md §2).
+// tests/test_random.cpp - np::random against numpy's own numbers (the first values numpy draws after seeds 1, 2, 3 and 6).
 #include <doctest/doctest.h>
 
 #include <vector>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 using namespace dnn;
 

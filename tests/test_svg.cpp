@@ -14,6 +14,7 @@
 
 #include "app/svg_plot.hpp"
 #include "tests/needs.hpp"
+#include "tests/temp_files.hpp"
 
 using namespace dnn::app;
 namespace fs = std::filesystem;
@@ -123,26 +124,29 @@ TEST_CASE("svg: non-finite costs break the line; odd inputs still give a valid p
     CHECK(cost_plot_svg({0.5}, 0.1, "W<b> & \"x\"").find(">W&lt;b&gt; &amp; &quot;x&quot;</text>") != std::string::npos);
 }
 
-TEST_CASE("svg: save_cost_plot_svg writes the text") {
-    const fs::path dir = fs::path("build") / "test_tmp" / ("svg-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const fs::path p = dir / "cost.svg";
+namespace {
+
+// The notebook's costs with one NaN (a break in the line), saved by save_cost_plot_svg in a scratch folder.
+fs::path saved_plot() {
+    const fs::path p = temp_files::dir("svg") / "cost.svg";
     std::vector<double> costs = notebook_costs();
     costs[7] = std::numeric_limits<double>::quiet_NaN();
     save_cost_plot_svg(p.string(), costs, 0.0075);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("svg: save_cost_plot_svg writes the text") {
+    std::vector<double> costs = notebook_costs();
+    costs[7] = std::numeric_limits<double>::quiet_NaN();
     std::stringstream text;
-    text << std::ifstream(p).rdbuf();
+    text << std::ifstream(saved_plot()).rdbuf();
     CHECK(text.str() == cost_plot_svg(costs, 0.0075));
-    fs::remove_all(dir);
 }
 
 TEST_CASE("svg: Python's XML parser accepts the cost plot" * needs::python()) {
-    const fs::path dir = fs::path("build") / "test_tmp" / ("svg-py-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const fs::path p = dir / "cost.svg";
-    std::vector<double> costs = notebook_costs();
-    costs[7] = std::numeric_limits<double>::quiet_NaN();
-    save_cost_plot_svg(p.string(), costs, 0.0075);
+    const fs::path p = saved_plot(), dir = p.parent_path();
     const fs::path script = dir / "svg_check.py", out = dir / "svg_check.out";
     std::ofstream(script) << R"(
 import sys, xml.etree.ElementTree as ET
@@ -159,5 +163,4 @@ print(root.get('width'), root.get('height'), points, 'cost' in texts, 'iteration
     std::stringstream result;
     result << std::ifstream(out).rdbuf();
     CHECK(result.str() == "640 480 [7, 17] True True True\n");
-    fs::remove_all(dir);
 }

@@ -12,7 +12,7 @@
 
 #include "matrix/gemm.hpp"
 #include "matrix/threads.hpp"
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 using namespace dnn;
 

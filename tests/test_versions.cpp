@@ -1,8 +1,8 @@
-// tests/test_versions.cpp - the other notebook versions' test cases (notebook.md §1-2): v3/v4 (testCases_v2),
+// tests/test_versions.cpp - the other notebook versions' test cases (the notebooks before v8a and the 2021 one): v3/v4 (testCases_v2),
 // the 2018 v4 revision, and the 2021 W4A1 refresh's extra cases and extra printed grads.
 #include <doctest/doctest.h>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 #include "tests/notebook_expect.hpp"
 
 using namespace dnn;

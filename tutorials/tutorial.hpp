@@ -6,7 +6,7 @@
 #include <iostream>
 #include <string>
 
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 namespace tutorial {
 

@@ -2,7 +2,7 @@
 # tools/gdb/check_debugger.sh - `make check-debugger`: the gdb printers (tools/gdb/dnn_printers.py) in real
 # gdb sessions on the debug build (-O0 -g).
 #
-#   1. The notebook replay (demo/replay_notebook) stops inside dnn::linear_forward on the notebook's
+#   1. The notebook replay (course/replay_notebook.cpp) stops inside dnn::linear_forward on the notebook's
 #      linear_forward_test_case, just after Z and the cache are made; `print Z` and `print cache` must show
 #      the notebook's values. It then stops at the end of L_model_forward and L_model_backward, where the caches,
 #      parameters and grads must read as the notebook's (shapes through `dnn-shapes`, values through `print`).
@@ -10,7 +10,7 @@
 #      wrapped rows, summarised arrays, dicts, caches); gdb must print each of them with the same text, in the
 #      running program and again from a core file of it (nothing is called in the program).
 #
-# Environment (set by mk/debugger.mk): MAKE, CXX, DEBUG_BUILD (build/debug, or build/<compiler>/debug).
+# Environment (set by tools/mk/debugger.mk): MAKE, CXX, DEBUG_BUILD (build/debug, or build/<compiler>/debug).
 # Without gdb: installs it when run as root with apt-get, else prints what to install and skips (exit 0; under
 # CI, CI=true, a skip is a failure).
 set -uo pipefail
@@ -47,8 +47,8 @@ say "$(gdb --version | head -n 1)"
 
 # ---- the debug build -------------------------------------------------------------------------------------
 # $MAKE may carry the parent make's jobserver (make -j2 check-debugger); no -j of its own here.
-$MAKE --no-print-directory DEBUG=1 CXX="$CXX" demos gdb-sample || fail "the debug build (make DEBUG=1 demos gdb-sample) failed"
-replay=$DEBUG_BUILD/demo/replay_notebook
+$MAKE --no-print-directory DEBUG=1 CXX="$CXX" programs gdb-sample || fail "the debug build (make DEBUG=1 programs gdb-sample) failed"
+replay=$DEBUG_BUILD/bin/replay_notebook
 sample=$DEBUG_BUILD/tools/gdb/printer_sample
 [ -x "$replay" ] || fail "$replay was not built"
 [ -x "$sample" ] || fail "$sample was not built"
@@ -72,8 +72,7 @@ backward_end=$(line_in nn/backward.cpp '^Grads L_model_backward\(' 'return grads
 common="set pagination off
 set confirm off
 set width 0
-set print frame-arguments none
-source tools/gdb/dnn_printers.py"
+source tools/gdb/dnn.gdb"
 
 # ---- 1. the notebook replay --------------------------------------------------------------------------------
 cat > "$work/replay.gdb" <<EOF
@@ -193,4 +192,20 @@ diff -u "$work/expected.txt" "$work/core.txt" > "$work/core.diff" ||
     { cat "$work/core.diff"; fail "from the core file, gdb printed the sample's values differently (above; $work/core.out)"; }
 rm -f "$work/sample.core"
 say "sample: $(echo "$names" | wc -l) values print in gdb exactly as std::cout prints them, live and from a core file"
+
+# ---- 3. the walk a student makes: plain `step` through linear_forward ----------------------------------------
+# With tools/gdb/dnn.gdb (the one line the README gives), `step` from `Matrix Z = np::dot(W, A) + b;` to the end
+# of linear_forward must pass only the project's own functions (no standard library, no file outside the
+# repository), in at most 40 steps.
+z_line=$(line_in nn/forward.cpp '^LinearForwardResult linear_forward\(' 'Matrix Z = np::dot(W, A) + b;')
+[ -n "$z_line" ] || fail "no line 'Matrix Z = np::dot(W, A) + b;' in linear_forward (nn/forward.cpp)"
+gdb -batch -nx -x tools/gdb/dnn.gdb -ex "py WALK = ('nn/forward.cpp', $z_line)" -x tools/gdb/step_walk.py "$replay" \
+    > "$work/walk.out" 2>&1
+steps=$(sed -n 's/^steps: \([0-9]*\)$/\1/p' "$work/walk.out")
+[ -n "$steps" ] || { cat "$work/walk.out"; fail "the step walk did not finish (gdb's output above)"; }
+outside=$(grep '^step ' "$work/walk.out" | awk '{print $NF}' | grep -vE '^(\./)?(matrix|nn|io|app|course)/[^ ]+:[0-9]+$' || true)
+[ -z "$outside" ] || { cat "$work/walk.out"; fail "the walk stopped outside the project's files: $outside"; }
+grep '^step ' "$work/walk.out" | sed 's/^/    /'
+[ "$steps" -le 40 ] || fail "the walk took $steps steps (at most 40)"
+say "walk: $steps plain steps from nn/forward.cpp:$z_line to the end of linear_forward, all in the project's files"
 say "OK"

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "nn/inspect.hpp"
-#include "nn/nn.hpp"
+#include "dnn.hpp"
 
 using namespace dnn;
 

@@ -109,7 +109,7 @@ MUTANTS = [
            "        n * type.size > 1100 * f.size() + (std::uint64_t(4) << 20))", tests="h5*"),
     Mutant("npy: big-endian data read as little-endian", "io/npy.cpp",
            "if (descr[0] == '>') big = true;", "if (descr[0] == '>') big = false;", tests="npy*,npz*,limits*"),
-    Mutant("notebook check: a printed 0. taken as 0 +- 0.5", "nn/notebook_check.cpp",
+    Mutant("notebook check: a printed 0. taken as 0 +- 0.5", "course/notebook_check.cpp",
            "if (numpy_array && !integer) decimals = std::max(decimals, numpy_precision);",
            "(void)numpy_array;", tests="notebook check*"),
 ]
@@ -157,7 +157,7 @@ def make_tree(jobs):
     link = os.path.join(SCRATCH, "shared")
     if os.path.isdir(shared) and not os.path.lexists(link):
         os.symlink(os.path.abspath(shared), link)
-    r = run(["make", "-j%d" % jobs, "tests-bin", "demos"], TREE)
+    r = run(["make", "-j%d" % jobs, "tests-bin", "programs"], TREE)
     if r.returncode != 0:
         sys.exit("mutants: the unmutated copy does not build:\n" + r.stdout)
 
@@ -176,11 +176,11 @@ def try_mutant(mut, jobs):
     with open(path, "w", encoding="utf-8") as f:
         f.write(original.replace(mut.old, mut.new))
     try:
-        r = run(["make", "-j%d" % jobs, "tests-bin", "demos"], TREE)
+        r = run(["make", "-j%d" % jobs, "tests-bin", "programs"], TREE)
         if r.returncode != 0:  # a mutant must be a bug the tests see, not one the compiler sees
             return "BROKEN", "does not build: " + (r.stdout.strip().splitlines() or ["?"])[-1][:120]
         if mut.replay:
-            r = run(["build/demo/replay_notebook"], TREE)
+            r = run(["build/bin/replay_notebook"], TREE)
             different = r.stdout.count("DIFFERENT")
             if r.returncode != 0 and different:
                 return "caught", "make replay: %d results DIFFERENT, exit status %d" % (different, r.returncode)
@@ -226,7 +226,7 @@ def main():
         bad += result != "caught"
         print("%-*s  %-9s %5.0fs  %s" % (width, m.name, result, time.time() - t, how), flush=True)
     # Leave the scratch build as it was (every mutant taken out again).
-    run(["make", "-j%d" % args.jobs, "tests-bin", "demos"], TREE)
+    run(["make", "-j%d" % args.jobs, "tests-bin", "programs"], TREE)
     print("\nmutants: %d of %d caught in %.0f s" % (len(chosen) - bad, len(chosen), time.time() - start))
     if bad:
         print("mutants: %d not caught (SURVIVED, STALE, BROKEN or SKIPPED): the suite must catch every one" % bad)

@@ -1,0 +1,177 @@
+// course/make_exercises.cpp - `make exercises`: writes the exercise copies of the graded source files.
+//
+//   make_exercises --out DIR [--force] [--root ROOT] FILE...
+//
+// EN: Each FILE (relative to ROOT, default ".") is copied to DIR/FILE with its graded regions replaced by
+//     placeholders (course/exercise_gen.hpp), and DIR/README.md explains the workflow. An existing copy is never
+//     overwritten: with --force the old files are moved to DIR/backup-<time>/ first, and each is named.
+//     Nothing is written when any file fails to convert.
+// KO: 각 FILE(ROOT 기준, 기본값 ".")을 채점 영역을 자리표시자로 바꿔 DIR/FILE로 복사하고, DIR/README.md에
+//     진행 방법을 씁니다. 이미 있는 사본은 덮어쓰지 않습니다: --force이면 예전 파일을 먼저
+//     DIR/backup-<시각>/으로 옮기고 하나하나 알려 줍니다. 한 파일이라도 변환에 실패하면 아무것도 쓰지 않습니다.
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "course/exercise_gen.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_file(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+    if (!out) throw exgen::Error("cannot write " + p.string());
+}
+
+std::string readme(const std::string& out_dir, const std::vector<std::pair<std::string, exgen::Exercise>>& made) {
+    const std::string grade = out_dir == "exercises" ? "make grade" : "make grade EXERCISES=" + out_dir;
+    std::string list;
+    int functions = 0;
+    for (const auto& [file, ex] : made) {
+        list += "- `" + file + "`: ";
+        std::string names;
+        for (const auto& f : ex.functions()) {
+            names += (names.empty() ? "" : ", ") + std::string("`") + f + "`";
+            ++functions;
+        }
+        list += names + "\n";
+    }
+    std::ostringstream r;
+    r << "# Exercises / 연습 문제\n\n"
+      << "Made by `make exercises` from the library's own sources. These files are yours: `make exercises` never\n"
+         "overwrites them (`make exercises FORCE=1` starts over and moves your old files to `backup-<time>/`).\n\n"
+      << "`make exercises`가 라이브러리 소스에서 만든 사본입니다. 이 파일들은 여러분의 것입니다: `make exercises`는\n"
+         "이 파일을 덮어쓰지 않습니다(`make exercises FORCE=1`은 처음부터 다시 만들고 예전 파일을\n"
+         "`backup-<시각>/`으로 옮깁니다).\n\n"
+      << "## Workflow (EN)\n\n"
+      << "1. Each graded function has one or more regions between `// ### START CODE HERE ###` and\n"
+         "   `// ### END CODE HERE ###`, as in the notebook's graded cells. Replace everything between the two\n"
+         "   marker lines (the hints, the placeholder declarations and the `throw`) with your code.\n"
+         "   The shapes and formulas are in `nn/step_by_step.hpp`; the helpers (`sigmoid`, `relu`,\n"
+         "   `relu_backward`, `sigmoid_backward`) and the numpy-like calls (`np::dot`, `np::sum`, ...) are given.\n"
+      << "2. Run `" << grade << "`. It builds the library with your files and prints one line per graded\n"
+         "   function, `PASS  name` or `FAIL  name: ...` with the first value that differs from the notebook's\n"
+         "   expected output, then `Score: k/" << functions << "`. Each function is also checked on a hidden case, so\n"
+         "   copying the expected numbers does not pass.\n"
+      << "3. A compile error names your file and line (e.g. `" << out_dir
+      << "/nn/forward.cpp:17`): fix it and run the grader again.\n"
+      << "4. Work in notebook order: a function that calls one of yours (e.g. `L_model_forward` calls\n"
+         "   `linear_activation_forward`) needs that one first.\n"
+      << "5. The solutions are the library's own files in `nn/`; `make grade EXERCISES=nn` grades them.\n\n"
+      << "## 진행 방법 (KO)\n\n"
+      << "1. 채점 함수마다 노트북의 채점 셀처럼 `// ### START CODE HERE ###`와 `// ### END CODE HERE ###` 사이에\n"
+         "   영역이 하나 이상 있습니다. 두 표시 줄 사이의 모든 것(힌트, 자리표시자 선언, `throw`)을 여러분의\n"
+         "   코드로 바꾸세요. shape과 식은 `nn/step_by_step.hpp`에 있고, 도우미 함수(`sigmoid`, `relu`,\n"
+         "   `relu_backward`, `sigmoid_backward`)와 numpy 같은 함수(`np::dot`, `np::sum`, ...)는 주어집니다.\n"
+      << "2. `" << grade << "`를 실행하세요. 여러분의 파일로 라이브러리를 빌드하고 채점 함수마다 한 줄씩,\n"
+         "   `PASS  이름` 또는 노트북의 기대 출력과 처음 다른 값을 담은 `FAIL  이름: ...`을 출력한 뒤\n"
+         "   마지막 줄에 `Score: k/" << functions << "`를 출력합니다. 함수마다 숨은 검사도 있어서 기대 값을 베껴서는 통과하지 못합니다.\n"
+      << "3. 컴파일 오류는 여러분의 파일과 줄 번호로 나옵니다(예: `" << out_dir
+      << "/nn/forward.cpp:17`). 고친 뒤 다시 채점하세요.\n"
+      << "4. 노트북 순서대로 하세요: 여러분의 다른 함수를 부르는 함수(예: `L_model_forward`는\n"
+         "   `linear_activation_forward`를 부름)는 그 함수가 먼저 있어야 합니다.\n"
+      << "5. 정답은 `nn/`에 있는 라이브러리 자체 파일이며, `make grade EXERCISES=nn`으로 채점할 수 있습니다.\n\n"
+      << "## Files / 파일\n\n"
+      << list;
+    return r.str();
+}
+
+int usage() {
+    std::cerr << "usage: make_exercises --out DIR [--force] [--root ROOT] FILE...\n";
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string out_dir, root = ".";
+    bool force = false;
+    std::vector<std::string> files;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--out" && i + 1 < argc) out_dir = argv[++i];
+        else if (a == "--root" && i + 1 < argc) root = argv[++i];
+        else if (a == "--force") force = true;
+        else if (!a.empty() && a[0] == '-') return usage();
+        else files.push_back(a);
+    }
+    while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
+    if (out_dir.empty() || files.empty()) return usage();
+
+    try {
+        // Everything is converted in memory first: a failure leaves the folder as it was.
+        std::vector<std::pair<std::string, exgen::Exercise>> made;
+        for (const auto& file : files) {
+            const std::string text = exgen::read_text_file(fs::path(root) / file);
+            made.push_back({file, exgen::make_exercise(text, file, out_dir + "/" + file,
+                                                       exgen::included_types(root, text))});
+            if (made.back().second.regions.empty())
+                throw exgen::Error(file + ": no \"" + exgen::kStartMarker + "\" region in it");
+        }
+
+        std::vector<std::string> targets;
+        for (const auto& [file, ex] : made) targets.push_back(out_dir + "/" + file);
+        targets.push_back(out_dir + "/README.md");
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            std::error_code ec;
+            if (fs::exists(targets[i]) && fs::equivalent(targets[i], fs::path(root) / files[i], ec))
+                throw exgen::Error(targets[i] + " is the library's own source file; choose "
+                                   "another folder than " + out_dir);
+        }
+
+        std::vector<std::string> existing;
+        for (const auto& t : targets)
+            if (fs::exists(t)) existing.push_back(t);
+        if (!existing.empty() && !force) {
+            std::cout << out_dir << "/ exists already, with your work in it: not overwritten.\n"
+                      << "  To start over, run `make exercises FORCE=1`: it moves your old files to "
+                      << out_dir << "/backup-<time>/ and writes fresh copies.\n"
+                      << out_dir << "/에는 이미 여러분의 작업이 있어 덮어쓰지 않았습니다.\n"
+                      << "  처음부터 다시 하려면 `make exercises FORCE=1`을 실행하세요: 예전 파일을 "
+                      << out_dir << "/backup-<시각>/으로 옮기고 새 사본을 씁니다.\n";
+            return 0;
+        }
+        if (!existing.empty()) {
+            char stamp[32];
+            const std::time_t now = std::time(nullptr);
+            std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+            const fs::path backup = fs::path(out_dir) / (std::string("backup-") + stamp);
+            for (const auto& t : existing) {
+                const fs::path rel = fs::relative(t, out_dir);
+                fs::create_directories((backup / rel).parent_path());
+                fs::rename(t, backup / rel);
+                std::cout << "FORCE=1: replacing " << t << " (your old version is now " << (backup / rel).string()
+                          << ")\n";
+            }
+        }
+
+        int functions = 0, regions = 0;
+        for (const auto& [file, ex] : made) {
+            write_file(fs::path(out_dir) / file, ex.text);
+            functions += static_cast<int>(ex.functions().size());
+            regions += static_cast<int>(ex.regions.size());
+            std::cout << "wrote " << out_dir << "/" << file << ":";
+            for (const auto& f : ex.functions()) std::cout << " " << f;
+            std::cout << "\n";
+        }
+        write_file(fs::path(out_dir) / "README.md", readme(out_dir, made));
+        std::cout << "wrote " << out_dir << "/README.md\n"
+                  << functions << " graded functions, " << regions << " regions to fill in. Next: edit the files in "
+                  << out_dir << "/, then run `make grade" << (out_dir == "exercises" ? "" : " EXERCISES=" + out_dir)
+                  << "`.\n"
+                  << "채점 함수 " << functions << "개, 채울 영역 " << regions << "개. 다음: " << out_dir
+                  << "/의 파일을 고친 뒤 `make grade" << (out_dir == "exercises" ? "" : " EXERCISES=" + out_dir)
+                  << "`를 실행하세요.\n";
+    } catch (const std::exception& e) {
+        std::cerr << "make_exercises: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

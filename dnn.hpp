@@ -1,0 +1,26 @@
+// dnn.hpp - the whole library in one include: #include "dnn.hpp" (with -I at the repository root), then link
+// build/libdnn.a with -pthread:  g++ -std=c++20 -I. my_program.cpp build/libdnn.a -pthread
+//
+// EN: matrix/ (dnn::Matrix, dnn::np, random numbers, printing), nn/ (the Step by Step notebook), io/ (HDF5,
+//     .npy / .npz, PNG), app/ (the Application notebook, dnn::app) and course/ (the notebooks' test cases,
+//     their expected outputs and the same/different check, dnn::test_cases and dnn::notebook).
+// KO: matrix/(dnn::Matrix, dnn::np, 난수, 출력), nn/(단계별 노트북), io/(HDF5, .npy / .npz, PNG),
+//     app/(응용 노트북, dnn::app), course/(노트북의 테스트 케이스와 기대 출력, same/different 판정,
+//     dnn::test_cases와 dnn::notebook)를 모두 담습니다.
+#pragma once
+
+#include "nn/nn.hpp"
+
+#include "io/h5/h5file.hpp"
+#include "io/npy.hpp"
+#include "io/npz.hpp"
+#include "io/png.hpp"
+
+#include "app/application.hpp"
+#include "app/image_grid.hpp"
+#include "app/progress.hpp"
+#include "app/svg_plot.hpp"
+
+#include "course/expected_outputs.hpp"
+#include "course/notebook_check.hpp"
+#include "course/test_cases.hpp"

@@ -1,0 +1,146 @@
+// tools/bench/gemm_bench.cpp - GFLOP/s of dnn::gemm::gemm beside OpenBLAS's cblas_dgemm, on 1 and 2 threads.
+//
+// Run by `make bench`. Built with -DDNN_BENCH_OPENBLAS and linked with -lopenblas when OpenBLAS is installed
+// (only this program links it, never the library); otherwise it prints our figures alone and says why.
+// Each figure is the median of several timed runs, ours and OpenBLAS's measured one after the other.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "matrix/gemm.hpp"
+#include "matrix/gemm_kernel.hpp"
+#include "matrix/threads.hpp"
+
+#ifdef DNN_BENCH_OPENBLAS
+// The few OpenBLAS entry points used, declared here so no particular cblas.h is needed.
+extern "C" {
+void cblas_dgemm(int order, int trans_a, int trans_b, int M, int N, int K, double alpha, const double* A, int lda,
+                 const double* B, int ldb, double beta, double* C, int ldc);
+void openblas_set_num_threads(int n);
+char* openblas_get_corename(void);
+}
+constexpr int kRowMajor = 101, kNoTrans = 111, kTrans = 112;
+#endif
+
+namespace {
+
+struct Shape {
+    const char* name;
+    bool ta, tb;
+    std::size_t M, N, K;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+struct Figures {
+    double ours = 0, blas = 0;  // GFLOP/s, medians
+};
+
+Figures measure(const Shape& s, int threads, bool with_blas) {
+    const std::size_t a_rows = s.ta ? s.K : s.M, a_cols = s.ta ? s.M : s.K;
+    const std::size_t b_rows = s.tb ? s.N : s.K, b_cols = s.tb ? s.K : s.N;
+    std::vector<double> A(a_rows * a_cols), B(b_rows * b_cols), C(s.M * s.N);
+    unsigned x = 12345;
+    for (double& v : A) v = ((x = x * 1103515245u + 12345u) >> 8) * (1.0 / 16777216.0) - 0.5;
+    for (double& v : B) v = ((x = x * 1103515245u + 12345u) >> 8) * (1.0 / 16777216.0) - 0.5;
+    const double flops = 2.0 * double(s.M) * double(s.N) * double(s.K);
+
+    dnn::set_num_threads(threads);
+#ifdef DNN_BENCH_OPENBLAS
+    openblas_set_num_threads(threads);
+#endif
+    auto ours = [&] {
+        dnn::gemm::gemm(s.ta, s.tb, s.M, s.N, s.K, A.data(), a_cols, B.data(), b_cols, C.data(), s.N);
+    };
+    auto blas = [&] {
+#ifdef DNN_BENCH_OPENBLAS
+        cblas_dgemm(kRowMajor, s.ta ? kTrans : kNoTrans, s.tb ? kTrans : kNoTrans, int(s.M), int(s.N), int(s.K),
+                    1.0, A.data(), int(a_cols), B.data(), int(b_cols), 0.0, C.data(), int(s.N));
+#endif
+    };
+    // One library after the other, each warmed up first: OpenBLAS's threads keep spinning for up to about
+    // 0.1 s after a call, which would take a core from our next run if the two were interleaved. A pause
+    // between the phases lets every thread go idle. Each phase repeats until about 0.4 s (5 to 41 runs).
+    auto phase = [](auto& run, std::vector<double>& times) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        run();  // warm-up: pack buffers, pool threads, page faults
+        const auto start = std::chrono::steady_clock::now();
+        while (times.size() < 5 || (seconds_since(start) < 0.4 && times.size() < 41)) {
+            const auto t0 = std::chrono::steady_clock::now();
+            run();
+            times.push_back(seconds_since(t0));
+        }
+    };
+    std::vector<double> t_ours, t_blas;
+    phase(ours, t_ours);
+    if (with_blas) phase(blas, t_blas);
+    Figures f;
+    f.ours = flops / median(t_ours) * 1e-9;
+    if (with_blas) f.blas = flops / median(t_blas) * 1e-9;
+    return f;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool with_blas = false;
+#ifdef DNN_BENCH_OPENBLAS
+    with_blas = true;
+    {  // start OpenBLAS's threads and buffers before anything is timed
+        std::vector<double> a(256 * 256, 1.0), c(256 * 256);
+        for (int i = 0; i < 20; ++i)
+            cblas_dgemm(kRowMajor, kNoTrans, kNoTrans, 256, 256, 256, 1.0, a.data(), 256, a.data(), 256, 0.0,
+                        c.data(), 256);
+    }
+    std::printf("OpenBLAS core: %s (OPENBLAS_CORETYPE %s)\n", openblas_get_corename(),
+                std::getenv("OPENBLAS_CORETYPE") ? std::getenv("OPENBLAS_CORETYPE") : "unset: detected");
+#else
+    std::printf("OpenBLAS comparison skipped: this benchmark was built without OpenBLAS "
+                "(install libopenblas-dev, e.g. apt-get install libopenblas-dev, and run make bench again)\n");
+#endif
+    const Shape shapes[] = {
+        {"square 256", false, false, 256, 256, 256},
+        {"square 512", false, false, 512, 512, 512},
+        {"square 1024", false, false, 1024, 1024, 1024},
+        {"square 2048", false, false, 2048, 2048, 2048},
+        {"W1*X     (20x12288)(12288x209)", false, false, 20, 209, 12288},
+        {"dZ1*X.T  (20x209)(209x12288)", false, true, 20, 12288, 209},
+        {"W1.T*dZ1 (12288x20)(20x209)", true, false, 12288, 209, 20},
+    };
+    {
+        namespace d = dnn::gemm::detail;
+        const d::MicroKernel &m = d::main_kernel(), &a = d::alt_kernel();
+        std::printf("dnn kernels (%s): main %zux%zu, alt %zux%zu", m.name, m.mr, m.nr, a.mr, a.nr);
+        if (const d::BtKernel* bt = d::bt_kernel()) std::printf(", transposed-tile %zux%zu", bt->mr, bt->nr);
+        std::printf("\n");
+    }
+    const char* only = argc > 1 ? argv[1] : nullptr;  // optional: a substring of the shape names to run
+    std::printf("GEMM, GFLOP/s (median of runs); ratio = ours / OpenBLAS\n");
+    std::printf("%-32s | %8s %8s %6s | %8s %8s %6s | %s\n", "product", "1 thr", "OpenBLAS", "ratio", "2 thr",
+                "OpenBLAS", "ratio", "2 thr / 1 thr");
+    for (const Shape& s : shapes) {
+        if (only && !std::strstr(s.name, only)) continue;
+        const Figures one = measure(s, 1, with_blas), two = measure(s, 2, with_blas);
+        if (with_blas)
+            std::printf("%-32s | %8.1f %8.1f %5.2fx | %8.1f %8.1f %5.2fx | %5.2fx\n", s.name, one.ours, one.blas,
+                        one.ours / one.blas, two.ours, two.blas, two.ours / two.blas, two.ours / one.ours);
+        else
+            std::printf("%-32s | %8.1f %8s %6s | %8.1f %8s %6s | %5.2fx\n", s.name, one.ours, "-", "-", two.ours,
+                        "-", "-", two.ours / one.ours);
+        std::fflush(stdout);
+    }
+    return 0;
+}
