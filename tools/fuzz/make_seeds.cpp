@@ -52,11 +52,11 @@ int main(int argc, char** argv) {
     write(dir / "npy/one.npy", dnn::io::encode_npy(dnn::Matrix{{3.25}}));
 
     // npz: two members, and an empty archive.
-    dnn::Parameters params;
+    dnn::ArrayDict params;  // what nn calls Parameters
     params["W1"] = dnn::Matrix{{1, 2}, {3, 4}};
     params["b1"] = dnn::Matrix{{0.5}, {-0.5}};
     write(dir / "npz/params.npz", dnn::io::encode_npz(params));
-    write(dir / "npz/empty.npz", dnn::io::encode_npz(dnn::Parameters{}));
+    write(dir / "npz/empty.npz", dnn::io::encode_npz(dnn::ArrayDict{}));
 
     // inflate: the first byte picks zlib (0) or raw DEFLATE (1), see tools/fuzz/fuzz_entry.hpp.
     Bytes z = zlib_stored("hello, stored block");

@@ -24,10 +24,10 @@ $(FUZZ_BUILD)/obj/%.o: %.cpp
 	@mkdir -p $(@D)
 	$(FUZZ_CXX) $(FUZZ_CXXFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SANITIZE) -c $< -o $@
 
-$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/tools/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	$(FUZZ_CXX) -fsanitize=fuzzer $(FUZZ_SANITIZE) -pthread $^ -o $@
 
-$(FUZZ_BUILD)/make_seeds: $(FUZZ_BUILD)/obj/fuzz/make_seeds.o $(FUZZ_LIB_OBJS)
+$(FUZZ_BUILD)/make_seeds: $(FUZZ_BUILD)/obj/tools/fuzz/make_seeds.o $(FUZZ_LIB_OBJS)
 	$(FUZZ_CXX) -fsanitize=fuzzer-no-link $(FUZZ_SANITIZE) -pthread $^ -o $@
 
 .PHONY: fuzz fuzz-build fuzz-seeds fuzz-check fuzz-bins
