@@ -17,6 +17,7 @@
 
 #include "io/h5/format.hpp"
 #include "io/h5/h5file.hpp"
+#include "tests/error_of.hpp"
 
 namespace h5_test {
 
@@ -37,14 +38,7 @@ inline std::vector<std::string> read_lines(const std::string& path) {
     return lines;
 }
 
-inline std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "";
-}
+using ::error_of;  // tests/error_of.hpp
 
 // Checks shape, dtype and every value against expected(i) for the flat index i (NaN matches NaN).
 inline void check_values(const Array& a, const std::vector<std::size_t>& shape, const std::string& dtype,

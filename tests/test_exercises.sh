@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/test_exercises.sh - the exercise mode end to end (issue 5 §2), through make as a student runs it:
+# tests/test_exercises.sh - the exercise mode end to end, through make as a student runs it:
 #   1. make exercises writes the stubs; a second run does not overwrite them; FORCE=1 says what it replaces
 #   2. the stubs compile warning-free (-Werror, with $CXX in the grade build, and clang++ too when present)
 #   3. make grade on the stubs: every function "not implemented yet", Score: 0/10

@@ -1,5 +1,5 @@
 // tests/test_h5_formats.cpp - what files of older HDF5 versions and of HDF5 features beyond h5py's defaults
-// hold (issue 15): layouts of versions 1 and 2, version 1 shared (committed) datatypes, message flags ("fail if
+// hold: layouts of versions 1 and 2, version 1 shared (committed) datatypes, message flags ("fail if
 // unknown"), messages in the file's shared-message heap, the superblock's end-of-file address, the read limit;
 // then the same cases in HDF5's own test files. The hand-built file (tests/h5_handmade.hpp) needs nothing, and
 // h5py reads it as it is documented (checked below where h5py is present); the shared-message files come from
@@ -253,7 +253,7 @@ TEST_CASE("h5: shared messages in the shared-message heap are followed, through 
 }
 
 // ---- the same in HDF5's own test files ------------------------------------------------------------------------
-TEST_CASE("h5: issue 15's cases among HDF5's test files" * needs::hdf5_testfiles()) {
+TEST_CASE("h5: the same cases among HDF5's own test files" * needs::hdf5_testfiles()) {
     const std::string dir = "../shared/hdf5-testfiles/";
     auto sum = [](const Array& a) {
         double s = 0;
