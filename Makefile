@@ -59,7 +59,7 @@ CXXFLAGS_ALL = $(BASEFLAGS) $(OPTFLAGS) $(EXTRA_CXXFLAGS)
 LDFLAGS_ALL  = -pthread $(LINKOPTS) $(EXTRA_LDFLAGS)
 
 # ---- the library -----------------------------------------------------------------------------------------
-LIB_DIRS := matrix nn io app
+LIB_DIRS := matrix matrix/gemm nn io app
 LIB_SRCS := $(sort $(wildcard $(addsuffix /*.cpp,$(LIB_DIRS))))
 LIB_OBJS := $(LIB_SRCS:%.cpp=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libdnn.a

@@ -13,7 +13,8 @@
 #include <vector>
 
 #include "matrix/gemm.hpp"
-#include "matrix/gemm_kernel.hpp"
+#include "matrix/gemm/kernels.hpp"
+#include "matrix/gemm/tuning.hpp"
 #include "matrix/threads.hpp"
 
 #ifdef DNN_BENCH_OPENBLAS
@@ -122,8 +123,8 @@ int main(int argc, char** argv) {
     };
     {
         namespace d = dnn::gemm::detail;
-        const d::MicroKernel &m = d::main_kernel(), &a = d::alt_kernel();
-        std::printf("dnn kernels (%s): main %zux%zu, alt %zux%zu", m.name, m.mr, m.nr, a.mr, a.nr);
+        const d::MicroKernel &m = d::main_kernel(), &a = d::few_rows_kernel();
+        std::printf("dnn kernels (%s): main %zux%zu, few-rows %zux%zu", d::kernel_isa(), m.mr, m.nr, a.mr, a.nr);
         if (const d::BtKernel* bt = d::bt_kernel()) std::printf(", transposed-tile %zux%zu", bt->mr, bt->nr);
         std::printf("\n");
     }

@@ -1,12 +1,17 @@
-// matrix/gemm_pack.cpp - copies blocks of op(A) and op(B) into the micro-panel layout the micro-kernels read.
+// matrix/gemm/pack.cpp - copies blocks of op(A) and op(B) into the micro-panel layout the micro-kernels read.
 //
 // Packing is where a transposed operand is absorbed: the kernel always reads MR numbers of A and NR numbers of
 // B per k, contiguous, whichever way the source is stored. So A.T() and B.T() never need a transposed copy of
 // the whole matrix, only this block-sized one that every GEMM makes anyway. Padding is written as zeros, so
 // the kernel can run full tiles at the edges (the padded rows and columns of the result are thrown away).
-#include <algorithm>
+#include "matrix/gemm/pack.hpp"
 
-#include "matrix/gemm_kernel.hpp"
+#include <algorithm>
+#include <cstdlib>
+#include <new>
+
+#include "matrix/gemm/kernels.hpp"
+#include "matrix/gemm/tuning.hpp"
 
 namespace dnn::gemm::detail {
 
@@ -65,6 +70,24 @@ void pack_b(bool trans_b, const double* B, std::size_t ldb, std::size_t k0, std:
             for (std::size_t k = 0; k < kc; ++k)
                 for (std::size_t j = cols; j < nr; ++j) dst[k * nr + j] = 0.0;
     }
+}
+
+double* PackBuffer::get(std::size_t count) {
+    if (count > capacity_) {
+        const std::size_t bytes = round_up(count * sizeof(double), kPanelAlign);
+        void* p = std::aligned_alloc(kPanelAlign, bytes);
+        if (p == nullptr) throw std::bad_alloc();
+        data_.reset(static_cast<double*>(p));
+        capacity_ = count;
+    }
+    return data_.get();
+}
+
+void PackBuffer::Free::operator()(double* p) const { std::free(p); }
+
+PackBuffers& thread_buffers() {
+    thread_local PackBuffers buffers;
+    return buffers;
 }
 
 }  // namespace dnn::gemm::detail

@@ -1,4 +1,9 @@
-// matrix/gemm_naive.cpp - the plain triple-loop GEMM, kept as the reference the fast one is tested against.
+// matrix/gemm/naive.cpp - the plain triple loop: the reference every faster road is tested against, and the
+// road of small products (the notebook's 1x3 . 3x2 test cases).
+//
+// Built with the configuration's own flags (mk/gemm.mk): under `make debug` it is -O0 -g, so a debugger shows
+// i, j, k and sum at every step. Each a * b is rounded before it is added (-ffp-contract=off everywhere but
+// kernels.cpp), as numpy's own small dot products do.
 #include "matrix/gemm.hpp"
 
 namespace dnn::gemm {
