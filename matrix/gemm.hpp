@@ -29,6 +29,12 @@ void gemm(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t 
           const double* A, std::size_t lda, const double* B, std::size_t ldb,
           double* C, std::size_t ldc);
 
+// EN: gemm without its argument checks, for callers whose arguments are right by construction (np::dot).
+// KO: 인수 검사를 하지 않는 gemm입니다. 인수가 구조상 항상 올바른 호출자(np::dot)가 씁니다.
+void gemm_unchecked(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t K,
+                    const double* A, std::size_t lda, const double* B, std::size_t ldb,
+                    double* C, std::size_t ldc);
+
 // EN: Cache block sizes of the blocked GEMM, in rows / columns: mc rows of A, kc values of k and nc columns
 //     of B per block (mc and nc are rounded up to whole micro-tiles). Tests shrink them to exercise every edge.
 //     set_block_sizes throws std::invalid_argument when a size is 0. Do not change them while a product runs.
