@@ -7,7 +7,7 @@
 # plain loop whose i, j, k and sum gdb shows.
 # `make PORTABLE=1` leaves out -march=native (a binary for any x86-64). GEMM_MARCH=... picks another target for
 # these files only, e.g. `make test PORTABLE=1 GEMM_MARCH=-march=haswell` tests the AVX2 kernels.
-# Only the micro-kernel file may contract a * b + c into one fused multiply-add; everything else keeps
+# Only the micro-kernel file (and the peak measurement) may contract a * b + c into one fused multiply-add; everything else keeps
 # -ffp-contract=off.
 
 GEMM_MARCH ?= $(if $(filter 1,$(PORTABLE)),,$(shell $(CXX) -march=native -E -x c++ /dev/null >/dev/null 2>&1 && echo -march=native))
@@ -18,9 +18,10 @@ CXXFLAGS_matrix_gemm_shapes  := $(GEMM_OPT)
 CXXFLAGS_matrix_gemm_large   := $(GEMM_OPT)
 CXXFLAGS_matrix_gemm_pack    := $(GEMM_OPT)
 CXXFLAGS_matrix_gemm_kernels := $(GEMM_OPT) -ffp-contract=fast
+CXXFLAGS_matrix_gemm_peak    := $(GEMM_OPT) -ffp-contract=fast
 
 # Rebuild these objects when the flags change (e.g. switching PORTABLE=1 on or off in the same build folder).
 GEMM_FLAGS_STAMP := $(BUILD)/obj/matrix/gemm/flags.txt
 GEMM_FLAGS_NOW   := $(CXX) $(GEMM_OPT)
 $(shell mkdir -p $(BUILD)/obj/matrix/gemm && { [ "$$(cat $(GEMM_FLAGS_STAMP) 2>/dev/null)" = "$(GEMM_FLAGS_NOW)" ] || echo "$(GEMM_FLAGS_NOW)" > $(GEMM_FLAGS_STAMP); })
-$(addprefix $(BUILD)/obj/matrix/gemm/,blocked.o shapes.o large.o pack.o kernels.o): $(GEMM_FLAGS_STAMP)
+$(addprefix $(BUILD)/obj/matrix/gemm/,blocked.o shapes.o large.o pack.o kernels.o peak.o): $(GEMM_FLAGS_STAMP)

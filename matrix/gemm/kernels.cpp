@@ -9,91 +9,29 @@
 // this file is compiled for; reference_tile is the same arithmetic in plain scalar loops, in every build.
 #include "matrix/gemm/kernels.hpp"
 
-#include <cstdint>
-#include <cstring>
-
-#if defined(__AVX512F__)
-#include <immintrin.h>  // masked loads and stores at the edges (the arithmetic uses the vector extension)
-#endif
-
-#if !defined(__GNUC__)
-#error "matrix/gemm/kernels.cpp needs GCC or Clang (vector extensions)"
-#endif
+#include "matrix/gemm/vector.hpp"
 
 namespace dnn::gemm::detail {
 
 namespace {
 
-// ---- the instruction set: vector width in doubles, vector registers, tile shapes ----
+using namespace simd;
+
+// ---- tile shapes for this build's registers ----
 // MR x NV vectors of accumulators plus NV vectors of B must fit in the registers with one or two to spare.
 #if defined(__AVX512F__)
-constexpr const char* kIsa = "avx512";
-constexpr std::size_t VL = 8;
 constexpr std::size_t kMainMR = 8, kMainNV = 3;  // 8 x 24: 24 accumulators + 3 B vectors of 32 registers
 constexpr std::size_t kAltMR = 20, kAltNV = 1;   // 20 x 8: the network's M = 20 in one tile, each B number loaded once
 #elif defined(__AVX__)
-#if defined(__AVX2__)
-constexpr const char* kIsa = "avx2";
-#else
-constexpr const char* kIsa = "avx";
-#endif
-constexpr std::size_t VL = 4;
 constexpr std::size_t kMainMR = 6, kMainNV = 2;  // 6 x 8: 12 accumulators + 2 B vectors of 16 registers
 constexpr std::size_t kAltMR = 4, kAltNV = 3;    // 4 x 12
+#elif defined(__ARM_NEON)
+constexpr std::size_t kMainMR = 8, kMainNV = 3;  // 8 x 6: 24 accumulators + 3 B vectors of 32 registers
+constexpr std::size_t kAltMR = 4, kAltNV = 4;    // 4 x 8
 #else
-#if defined(__ARM_NEON)
-constexpr const char* kIsa = "neon";
-#elif defined(__SSE2__)
-constexpr const char* kIsa = "sse2";
-#else
-constexpr const char* kIsa = "128-bit";
-#endif
-constexpr std::size_t VL = 2;
 constexpr std::size_t kMainMR = 4, kMainNV = 2;  // 4 x 4: 8 accumulators of 16 registers
 constexpr std::size_t kAltMR = 4, kAltNV = 2;
 #endif
-
-typedef double vec __attribute__((vector_size(VL * sizeof(double))));
-
-// Unaligned vector load and store (C rows and unpacked B rows have any alignment); memcpy compiles to one move.
-inline vec load(const double* p) {
-    vec v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-inline void store(double* p, vec v) { std::memcpy(p, &v, sizeof v); }
-
-// Prefetch of p[offset] for reading, or for writing. The address is computed as an integer: it may lie past
-// the end of an array (a prefetch never faults), where pointer arithmetic would be undefined.
-inline const void* address_of(const double* p, std::size_t offset) {
-    return reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(p) + offset * sizeof(double));
-}
-inline void prefetch_read(const double* p, std::size_t offset) { __builtin_prefetch(address_of(p, offset), 0); }
-inline void prefetch_write(const double* p, std::size_t offset) { __builtin_prefetch(address_of(p, offset), 1); }
-
-// The first n (< VL, else all) numbers at p as a vector, the other lanes zero; and the converse store. Used at
-// the right edge of C. With AVX-512 they are single masked moves, which never touch the masked-off lanes.
-inline vec load_part(const double* p, std::size_t n) {
-    if (n >= VL) return load(p);
-#if defined(__AVX512F__)
-    return (vec)_mm512_maskz_loadu_pd(static_cast<__mmask8>((1u << n) - 1), p);
-#else
-    vec v = {};
-    for (std::size_t l = 0; l < n; ++l) v[l] = p[l];
-    return v;
-#endif
-}
-inline void store_part(double* p, vec v, std::size_t n) {
-    if (n >= VL) {
-        store(p, v);
-        return;
-    }
-#if defined(__AVX512F__)
-    _mm512_mask_storeu_pd(p, static_cast<__mmask8>((1u << n) - 1), (__m512d)v);
-#else
-    for (std::size_t l = 0; l < n; ++l) p[l] = v[l];
-#endif
-}
 
 // ---- the vector micro-kernel (the contract is in kernels.hpp) ----
 // The loops over i < MR and v < NV are unrolled (#pragma GCC unroll), so acc is MR * NV registers, not memory.

@@ -45,6 +45,12 @@ constexpr double kAltKernelGain = 0.9;
 // The kernels prefetch B this many rows ahead of the row they multiply (timed: 8 to 32 are alike; 16).
 constexpr std::size_t kPrefetchRows = 16;
 
+// ---- block sizes (tuning.cpp: default_block_sizes) ----
+// Shares of this machine's L1d and L2 that the A micro-panel and the B block may fill, and the largest MC.
+constexpr double kL1Share = 0.42;
+constexpr double kL2Share = 0.47;
+constexpr std::size_t kMaxMC = 2048;
+
 // The block sizes in use (set_block_sizes' values, or the defaults for this machine's caches).
 BlockSizes block_sizes();
 
