@@ -25,3 +25,9 @@ GEMM_FLAGS_STAMP := $(BUILD)/obj/matrix/gemm/flags.txt
 GEMM_FLAGS_NOW   := $(CXX) $(GEMM_OPT)
 $(shell mkdir -p $(BUILD)/obj/matrix/gemm && { [ "$$(cat $(GEMM_FLAGS_STAMP) 2>/dev/null)" = "$(GEMM_FLAGS_NOW)" ] || echo "$(GEMM_FLAGS_NOW)" > $(GEMM_FLAGS_STAMP); })
 $(addprefix $(BUILD)/obj/matrix/gemm/,blocked.o shapes.o large.o pack.o kernels.o peak.o): $(GEMM_FLAGS_STAMP)
+
+# `make test-aarch64`: the library with its notebook and GEMM tests, cross-built for 64-bit ARM and run under
+# qemu-user (tools/aarch64/test-aarch64.sh; TEST_ARGS passes doctest options).
+.PHONY: test-aarch64
+test-aarch64:
+	@tools/aarch64/test-aarch64.sh $(TEST_ARGS)

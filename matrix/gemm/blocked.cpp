@@ -57,10 +57,13 @@ void gemm_blocked(const MicroKernel& kern, bool trans_a, bool trans_b, std::size
                     const double* a_panel = a_pack + ir * kc;
                     double* c_row = C + (ic + ir) * ldc + jc;
                     const std::size_t rows = std::min(MR, mc - ir);
+                    // The next tile of C: along this row of tiles, then the first of the next row.
+                    const double* c_next_row = ir + MR < mc ? c_row + MR * ldc : nullptr;
                     for (std::size_t jr = 0; jr < nc; jr += NR) {          // loop 1
                         const double* b_panel = b_pack + jr * kc;
+                        const double* c_next = jr + NR < nc ? c_row + jr + NR : c_next_row;
                         kern.run(kc, a_panel, b_panel, NR, c_row + jr, ldc, rows, std::min(NR, nc - jr), accumulate,
-                                 ahead(b_panel, kPrefetchRows * NR));
+                                 ahead(b_panel, kPrefetchRows * NR), c_next);
                     }
                 }
             }

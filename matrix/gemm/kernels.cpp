@@ -37,14 +37,17 @@ constexpr std::size_t kAltMR = 4, kAltNV = 2;
 // The loops over i < MR and v < NV are unrolled (#pragma GCC unroll), so acc is MR * NV registers, not memory.
 template <std::size_t MR, std::size_t NV>
 void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
-                 std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double* b_prefetch) {
+                 std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double* b_prefetch,
+                 const double* c_next) {
     constexpr std::size_t NR = NV * VL;
     const bool full = rows == MR && cols == NR;
-    // Ask for the C tile's cache lines now (for writing), so they arrive during the k loop.
+    // Ask for the next call's C tile now (for writing): it arrives while this call multiplies.
+    if (c_next != nullptr) {
 #pragma GCC unroll 32
-    for (std::size_t i = 0; i < MR; ++i) {
-        prefetch_write(c, i * ldc);
-        prefetch_write(c, i * ldc + NR - 1);
+        for (std::size_t i = 0; i < MR; ++i) {
+            prefetch_write(c_next, i * ldc);
+            prefetch_write(c_next, i * ldc + NR - 1);
+        }
     }
     vec acc[MR][NV];
 #pragma GCC unroll 32
@@ -94,7 +97,8 @@ void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b
 // ---- the reference tile: the same contract and arithmetic in plain scalar loops ----
 constexpr std::size_t kRefMR = 4, kRefNR = 4;
 void reference_tile(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
-                    std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double*) {
+                    std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double*,
+                    const double*) {
     double acc[kRefMR][kRefNR];
     for (std::size_t i = 0; i < kRefMR; ++i)
         for (std::size_t j = 0; j < kRefNR; ++j) acc[i][j] = accumulate && i < rows && j < cols ? c[i * ldc + j] : 0.0;

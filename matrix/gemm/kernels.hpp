@@ -20,10 +20,13 @@ namespace dnn::gemm::detail {
 // whole tile in registers but reads and writes C only there.
 // b_prefetch: at step k the kernel prefetches the NR numbers at b_prefetch + k * b_stride (a hint only, never
 // read): rows further down this panel, or the panel the next call will read.
+// c_next: the C tile (MR x NR, row stride ldc) the next call will read and write, prefetched for writing while
+// this one multiplies (a hint only; nullptr for none). The kernel reads its own C tile before its k loop, so
+// that tile must come from the call before: a C tile from memory would stall the start of every call.
 // Each C element is one chain of fused multiply-adds in ascending k, the same whatever tile it falls in.
 using MicroKernelFn = void (*)(std::size_t kc, const double* a, const double* b, std::size_t b_stride,
                                double* c, std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate,
-                               const double* b_prefetch);
+                               const double* b_prefetch, const double* c_next);
 
 struct MicroKernel {
     std::size_t mr;      // rows of the C tile

@@ -72,7 +72,8 @@ void gemm_stream_rows(const MicroKernel& kern, bool trans_a, bool trans_b, std::
         pack_a(trans_a, A, lda, ir, rows, 0, K, MR, a_pack);
         for (std::size_t jr = 0; jr < N; jr += NR) {
             const double* b_panel = b_pack + jr * K;
-            kern.run(K, a_pack, b_panel, NR, band + jr, N, rows, std::min(NR, N - jr), false, b_panel + NR * K);
+            kern.run(K, a_pack, b_panel, NR, band + jr, N, rows, std::min(NR, N - jr), false, b_panel + NR * K,
+                     nullptr);  // the band stays in L1
         }
         if (ldc == N)
             stream_copy(band, rows * N, C + ir * ldc);  // the band's rows are contiguous in C too
@@ -140,8 +141,9 @@ void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::si
                         const bool last = ir + MR >= mc;
                         const double* pf =
                             last && ir > 0 && next_panel ? next_panel : ahead(b_panel, kPrefetchRows * stride);
-                        kern.run(kc, a_pack + ir * kc, b_panel, stride, C + (ic + ir) * ldc + jc + jr, ldc,
-                                 std::min(MR, mc - ir), std::min(NR, nc - jr), accumulate, pf);
+                        double* c = C + (ic + ir) * ldc + jc + jr;
+                        kern.run(kc, a_pack + ir * kc, b_panel, stride, c, ldc, std::min(MR, mc - ir),
+                                 std::min(NR, nc - jr), accumulate, pf, last ? nullptr : c + MR * ldc);
                     }
                 }
             }

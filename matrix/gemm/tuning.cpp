@@ -81,11 +81,11 @@ const Caches& machine_caches() {
 
 // Block sizes for the five loops of blocked.cpp (in numbers of rows / columns, for the main kernel's tile):
 //   KC: the MR x KC A micro-panel stays in L1 while B panels stream past it, with room for them:
-//       kL1Share of L1d. (The old constants, timed on a 48 KiB L1d: KC = 320, 42% of it.)
+//       kL1Share of L1d.
 //   NC: the KC x NC B block stays in L2 for all the A micro-panels of a row block: kL2Share of L2.
 //   MC: no cache holds the A block in this loop order (its micro-panels are read once per B block), so MC
-//       only bounds the packed A's memory: kMaxMC rows, 5 MiB at KC = 320.
-// Timed on a Zen 5 core (48 KiB L1d, 1 MiB L2), 1024^3 and 2048^3: see the figures in tuning.hpp.
+//       only bounds the packed A's memory: kMaxMC rows, 4 MiB at KC = 256.
+// The shares were timed on a Zen 5 core (48 KiB L1d, 1 MiB L2): see tuning.hpp.
 BlockSizes default_block_sizes() {
     const Caches& c = machine_caches();
     const MicroKernel& k = main_kernel();
