@@ -256,7 +256,7 @@ TEST_CASE("gemm: leading dimensions larger than the rows") {
             check_against_naive(Problem(ta, tb, 9, 211, 300, 64, 12));
             check_against_naive(Problem(ta, tb, 3, 5, 4, 7, 13));  // direct path
         }
-    // A C of more than 8 MB with a short k sum takes the streaming road, here with rows longer than N.
+    // Tall products with a short k sum (W1.T · dZ1's kind), with rows longer than N.
     check_against_naive(Problem(true, false, 5000, 211, 20, 3, 14));
     check_against_naive(Problem(false, true, 5001, 209, 19, 0, 15));
 }
@@ -268,7 +268,7 @@ TEST_CASE("gemm: results are bitwise identical for 1, 2 and 3 threads") {
     };
     const Shape shapes[] = {{false, false, 20, 209, 3000},  {false, true, 20, 3000, 209},
                             {true, false, 3000, 209, 20},   {false, false, 203, 301, 257},
-                            {true, true, 131, 157, 520},    {true, false, 6000, 209, 20}};  // the last: streaming
+                            {true, true, 131, 157, 520},    {true, false, 6000, 209, 20}};
     for (const Shape& s : shapes) {
         CAPTURE(s.M);
         CAPTURE(s.N);

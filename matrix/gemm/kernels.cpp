@@ -186,20 +186,6 @@ constexpr const BtKernel* kBtKernel = &kBt;
 constexpr const BtKernel* kBtKernel = nullptr;  // the transposed tile needs 8-lane vectors
 #endif
 
-}  // namespace
-
-void stream_copy(const double* src, std::size_t n, double* dst) {
-    constexpr std::size_t kAlign = sizeof(vec);
-    std::size_t i = 0;
-    for (; i < n && reinterpret_cast<std::uintptr_t>(dst + i) % kAlign != 0; ++i) dst[i] = src[i];
-    for (; i + VL <= n; i += VL) stream_store(dst + i, load(src + i));
-    for (; i < n; ++i) dst[i] = src[i];
-}
-
-void stream_fence() { simd::stream_fence(); }
-
-namespace {
-
 const MicroKernel kMain{kMainMR, kMainNV * VL, &tile_kernel<kMainMR, kMainNV>, "main"};
 const MicroKernel kAlt{kAltMR, kAltNV * VL, &tile_kernel<kAltMR, kAltNV>, "few-rows"};
 const MicroKernel kReference{kRefMR, kRefNR, &reference_tile, "reference (plain loops)"};

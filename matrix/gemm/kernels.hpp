@@ -60,13 +60,6 @@ struct BtKernel {
 // nullptr when this build has none (it needs 8-lane vectors).
 const BtKernel* bt_kernel();
 
-// Copies n numbers from src to dst with streaming stores (straight to memory, past the caches; the first
-// and last few, outside vector-aligned memory, with plain stores). For results that are written once and not
-// read soon: they would push more useful numbers out of the caches. Call stream_fence() after the last one,
-// before another thread may read them (a fence waits for the stores to drain: once per product, not per copy).
-void stream_copy(const double* src, std::size_t n, double* dst);
-void stream_fence();
-
 // The instruction set kernels.cpp was compiled for: "avx512", "avx2", "avx", "sse2", "neon" or "128-bit".
 const char* kernel_isa();
 

@@ -59,7 +59,6 @@ void gemm_large(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::s
     const std::size_t tiles = split_rows ? tiles_m : tiles_n;
     const std::size_t parts = count_parts(tiles, M * N * K);
     const bool few_rows = takes_few_rows_road(kern, trans_b, M);
-    const bool stream = split_rows && takes_stream_road(M, N, K);
 
     // Few rows of A and the columns shared out (W1 · X): every thread would pack all of A for itself. Instead
     // the threads first pack it once together, k slice by k slice, then all read it (while it is not huge).
@@ -82,8 +81,6 @@ void gemm_large(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::s
             const double* a = trans_a ? A + i0 : A + i0 * lda;
             if (takes_few_rows_road(kern, trans_b, i1 - i0))  // a band of rows may be few enough
                 gemm_few_rows(kern, trans_a, i1 - i0, N, K, a, lda, B, ldb, C + i0 * ldc, ldc, nullptr);
-            else if (stream)
-                gemm_stream_rows(kern, trans_a, trans_b, i1 - i0, N, K, a, lda, B, ldb, C + i0 * ldc, ldc);
             else
                 gemm_blocked(kern, trans_a, trans_b, i1 - i0, N, K, a, lda, B, ldb, C + i0 * ldc, ldc);
         } else {

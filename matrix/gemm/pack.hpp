@@ -34,7 +34,6 @@ private:
 struct PackBuffers {
     PackBuffer a, b;
     PackBuffer shared_a;  // all of A, packed by every thread together for the threads to read (large.cpp)
-    PackBuffer c_band;    // a band of rows of C on its way to memory (shapes.cpp, gemm_stream_rows)
 };
 
 // This thread's buffers.

@@ -43,10 +43,4 @@ bool takes_bt_road(bool trans_b, std::size_t M, std::size_t K);
 void gemm_bt(const BtKernel& bt, bool trans_a, std::size_t M, std::size_t N, std::size_t K, const double* A,
              std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc);
 
-// A tall C with a short k sum, much larger than the caches (W1.T · dZ1): C written with streaming stores.
-bool takes_stream_road(std::size_t M, std::size_t N, std::size_t K);
-void gemm_stream_rows(const MicroKernel& kern, bool trans_a, bool trans_b, std::size_t M, std::size_t N,
-                      std::size_t K, const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C,
-                      std::size_t ldc);
-
 }  // namespace dnn::gemm::detail

@@ -47,42 +47,6 @@ void gemm_bt(const BtKernel& bt, bool trans_a, std::size_t M, std::size_t N, std
     }
 }
 
-// ---- a tall C with a short k sum, much larger than the caches (W1.T · dZ1: 12288 x 20 . 20 x 209) ----
-// Chosen when the whole k sum fits one slice (K <= KC) and C holds at least kStreamMinBytes; the threads
-// share out bands of rows (large.cpp).
-// Why: such a C (20 MB here) is written once and not read again soon. Written through the caches, each of its
-// cache lines would first be read from memory, and it would push out what is worth keeping (in training, X,
-// which the next iteration reads again). So each band of MR rows is computed into a small buffer in L1, then
-// written to C with streaming stores, which go straight to memory.
-bool takes_stream_road(std::size_t M, std::size_t N, std::size_t K) {
-    return K <= block_sizes().kc && M * N * sizeof(double) >= kStreamMinBytes;
-}
-
-void gemm_stream_rows(const MicroKernel& kern, bool trans_a, bool trans_b, std::size_t M, std::size_t N,
-                      std::size_t K, const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C,
-                      std::size_t ldc) {
-    const std::size_t MR = kern.mr, NR = kern.nr;
-    PackBuffers& buffers = thread_buffers();
-    double* b_pack = buffers.b.get(K * round_up(N, NR));  // all of op(B): K x N, a few dozen KiB
-    double* a_pack = buffers.a.get(MR * K);
-    double* band = buffers.c_band.get(MR * N);  // MR rows of C, row stride N
-    pack_b(trans_b, B, ldb, 0, K, 0, N, NR, b_pack);
-    for (std::size_t ir = 0; ir < M; ir += MR) {
-        const std::size_t rows = std::min(MR, M - ir);
-        pack_a(trans_a, A, lda, ir, rows, 0, K, MR, a_pack);
-        for (std::size_t jr = 0; jr < N; jr += NR) {
-            const double* b_panel = b_pack + jr * K;
-            kern.run(K, a_pack, b_panel, NR, band + jr, N, rows, std::min(NR, N - jr), false, b_panel + NR * K,
-                     nullptr);  // the band stays in L1
-        }
-        if (ldc == N)
-            stream_copy(band, rows * N, C + ir * ldc);  // the band's rows are contiguous in C too
-        else
-            for (std::size_t i = 0; i < rows; ++i) stream_copy(band + i * N, N, C + (ir + i) * ldc);
-    }
-    stream_fence();
-}
-
 // ---- few rows of A, B not transposed (W1 · X: 20 x 12288 . 12288 x 209) ----
 // Chosen when M is at most kFewRowsMaxTiles tiles of the kernel and B is not transposed.
 // Why: each number of B is then used only M / MR times, so copying B into panels would cost about as much as

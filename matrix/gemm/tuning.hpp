@@ -34,10 +34,6 @@ constexpr std::size_t kSharedAMax = std::size_t{4} << 20;
 constexpr std::size_t kBtMaxRows = 32;
 constexpr std::size_t kBtMaxK = 1024;
 
-// The streaming road takes a C of at least this many bytes: well past what one core's caches hold (the
-// training's dA0 is 20 MB; a 1024 x 1024 C, 8 MB, is read back by the next k slice and is not a candidate).
-constexpr std::size_t kStreamMinBytes = std::size_t{8} << 20;
-
 // ---- threads (large.cpp) ----
 // A thread is worth waking for about this many multiply-adds (a wake-up costs some microseconds).
 constexpr std::size_t kWorkPerThread = std::size_t{1} << 20;

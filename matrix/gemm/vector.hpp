@@ -10,8 +10,8 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__AVX512F__) || defined(__AVX__) || defined(__SSE2__)
-#include <immintrin.h>  // masked moves at the edges, streaming stores (the arithmetic uses the vector extension)
+#if defined(__AVX512F__)
+#include <immintrin.h>  // masked loads and stores at the edges (the arithmetic uses the vector extension)
 #endif
 
 #if !defined(__GNUC__)
@@ -85,26 +85,6 @@ inline void store_part(double* p, vec v, std::size_t n) {
     _mm512_mask_storeu_pd(p, static_cast<__mmask8>((1u << n) - 1), (__m512d)v);
 #else
     for (std::size_t l = 0; l < n; ++l) p[l] = v[l];
-#endif
-}
-
-// A store that goes straight to memory, past the caches, without reading the line first (p: aligned to the
-// vector). Where the target has no such instruction, a plain store. stream_fence() orders them before later
-// stores (another thread may read the numbers once this one says it is done).
-inline void stream_store(double* p, vec v) {
-#if defined(__AVX512F__)
-    _mm512_stream_pd(p, (__m512d)v);
-#elif defined(__AVX__)
-    _mm256_stream_pd(p, (__m256d)v);
-#elif defined(__SSE2__)
-    _mm_stream_pd(p, (__m128d)v);
-#else
-    store(p, v);
-#endif
-}
-inline void stream_fence() {
-#if defined(__SSE2__)
-    _mm_sfence();
 #endif
 }
 
