@@ -51,9 +51,10 @@ TEST_CASE("errors: AL and Y of different shapes") {
     const Grads from_row = L_model_backward(AL, Y, caches);
     const Grads from_column = L_model_backward(AL, Matrix{{1}, {0}}, caches);
     REQUIRE(from_column.size() == from_row.size());
-    for (const auto& [key, value] : from_row) {
+    for (const auto& entry : from_row) {  // no structured bindings inside CAPTURE (clang 14 cannot capture them)
+        const std::string& key = entry.first;
         CAPTURE(key);
-        CHECK(np::array_equal(from_column[key], value));
+        CHECK(np::array_equal(from_column[key], entry.second));
     }
     CHECK_THROWS_AS(L_model_backward(AL, Y, Caches{}), std::invalid_argument);
 }
