@@ -96,6 +96,18 @@ void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b
 
 // ---- the reference tile: the same contract and arithmetic in plain scalar loops ----
 constexpr std::size_t kRefMR = 4, kRefNR = 4;
+
+// c + a * b as the vector kernels compute it: one fused multiply-add where the target has the instruction
+// (there -ffp-contract=fast fuses the kernels' "acc += a * b"), else a rounded product, then a sum. Said
+// explicitly here: a compiler may leave a scalar loop unfused (g++ -fsanitize=thread does).
+inline double multiply_add(double a, double b, double c) {
+#if defined(__FMA__) || defined(__ARM_FEATURE_FMA)
+    return __builtin_fma(a, b, c);
+#else
+    return c + a * b;
+#endif
+}
+
 void reference_tile(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
                     std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double*,
                     const double*) {
@@ -104,7 +116,7 @@ void reference_tile(std::size_t kc, const double* a, const double* b, std::size_
         for (std::size_t j = 0; j < kRefNR; ++j) acc[i][j] = accumulate && i < rows && j < cols ? c[i * ldc + j] : 0.0;
     for (std::size_t k = 0; k < kc; ++k) {
         for (std::size_t i = 0; i < kRefMR; ++i)
-            for (std::size_t j = 0; j < kRefNR; ++j) acc[i][j] += a[i] * b[j];
+            for (std::size_t j = 0; j < kRefNR; ++j) acc[i][j] = multiply_add(a[i], b[j], acc[i][j]);
         a += kRefMR;
         b += b_stride;
     }
