@@ -48,13 +48,20 @@ CXXFLAGS_ALL = $(BASEFLAGS) $(OPTFLAGS) $(EXTRA_CXXFLAGS)
 LDFLAGS_ALL  = -pthread $(LINKOPTS) $(EXTRA_LDFLAGS)
 
 # ---- per-file flags --------------------------------------------------------------------------------------
-# A file's own flags, after the configuration's, are in a variable named FLAGS_<its path>. The GEMM's kernels
-# are built -O3 for this machine in every configuration, so `make debug` still trains at full speed; only they
-# may contract a * b + c into one fused multiply-add.
-GEMM_OPT := -O3 $(NATIVE)
-FLAGS_matrix/gemm.cpp        := $(GEMM_OPT)
-FLAGS_matrix/gemm_pack.cpp   := $(GEMM_OPT)
-FLAGS_matrix/gemm_kernel.cpp := $(GEMM_OPT) -ffp-contract=fast
+# A file's own flags, after the configuration's, are in a variable named FLAGS_<its path>. The GEMM's kernel,
+# packing and road files are built -O3 for this machine in every configuration, so `make debug` still trains at
+# nearly full speed; its entry (gemm.cpp), the plain triple loop (naive.cpp), the block sizes and the thread pool
+# keep the configuration's flags, so under `make debug` np::dot steps into a plain loop whose i, j, k and sum gdb
+# shows. Only the micro-kernels (and the peak measurement) may contract a * b + c into one fused multiply-add.
+# GEMM_MARCH=... builds these files for another target, e.g. make test PORTABLE=1 GEMM_MARCH=-march=haswell.
+GEMM_MARCH ?= $(NATIVE)
+GEMM_OPT   := -O3 $(GEMM_MARCH)
+FLAGS_matrix/gemm/blocked.cpp    := $(GEMM_OPT)
+FLAGS_matrix/gemm/shapes.cpp     := $(GEMM_OPT)
+FLAGS_matrix/gemm/large.cpp      := $(GEMM_OPT)
+FLAGS_matrix/gemm/pack.cpp       := $(GEMM_OPT)
+FLAGS_matrix/gemm/kernels.cpp    := $(GEMM_OPT) -ffp-contract=fast
+FLAGS_matrix/gemm/peak.cpp       := $(GEMM_OPT) -ffp-contract=fast
 FLAGS_tutorials/09_fast_gemm.cpp := $(GEMM_OPT) -ffp-contract=fast  # shows what the hardware can do
 
 # ---- the library -----------------------------------------------------------------------------------------
@@ -67,6 +74,15 @@ LIB      := $(BUILD)/libdnn.a
 $(BUILD)/obj/%.o: %.cpp
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS_ALL) $(FLAGS_$<) -c $< -o $@
+
+# The GEMM's objects are rebuilt when their flags change within one build folder (GEMM_MARCH=...): at build
+# time, the stamp is rewritten only when the flags differ from the last build's.
+GEMM_STAMP := $(BUILD)/obj/matrix/gemm/flags.txt
+$(GEMM_STAMP): FORCE
+	@mkdir -p $(@D); [ "$$(cat $@ 2>/dev/null)" = "$(CXX) $(GEMM_OPT)" ] || echo "$(CXX) $(GEMM_OPT)" > $@
+$(addprefix $(BUILD)/obj/matrix/gemm/,blocked.o shapes.o large.o pack.o kernels.o peak.o): $(GEMM_STAMP)
+.PHONY: FORCE
+FORCE:
 
 $(LIB): $(LIB_OBJS)
 	@mkdir -p $(@D)
@@ -160,6 +176,7 @@ help:
 	@echo "For maintainers:"
 	@echo "  make bench           GEMM and training speed against OpenBLAS and numpy (bench-build: only compile)"
 	@echo "  make check-debugger  the gdb pretty-printers and the debugger path, checked in real gdb sessions"
+	@echo "  make test-aarch64    the notebook and GEMM tests cross-built for 64-bit ARM, run under qemu-user"
 	@echo "  make fuzz            libFuzzer on the file readers (FUZZ_SECONDS=, FUZZ_TARGETS=)"
 	@echo "  make mutants         mutation tests: a small bug in each module must make the tests fail"
 	@echo "  make test SANITIZE=1 | TSAN=1 | PORTABLE=1 | CXX=clang++    the tests in another build (own folder)"
@@ -170,6 +187,7 @@ clean:
 	rm -rf build
 
 # ---- the maintainers' parts ------------------------------------------------------------------------------
-include tools/mk/bench.mk tools/mk/debugger.mk tools/mk/exercises.mk tools/mk/fuzz.mk tools/mk/mutants.mk
+include tools/mk/aarch64.mk tools/mk/bench.mk tools/mk/debugger.mk tools/mk/exercises.mk tools/mk/fuzz.mk \
+        tools/mk/mutants.mk
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -15,25 +15,25 @@ namespace dnn::gemm {
 //   C is row-major (M, N) with row stride ldc (ldc >= N). C is overwritten, never read: it may hold NaN.
 // Each C[i][j] is the sum over k of op(A)[i][k] * op(B)[k][j].
 
-// The algorithmic reference: three plain loops, one dot product per element, k ascending.
+// EN: The algorithmic reference: three plain loops, one dot product per element, k ascending.
+// KO: 알고리즘의 기준: 세 겹의 단순 루프로 원소마다 내적 하나를 k 오름차순으로 계산합니다.
 void gemm_naive(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t K,
                 const double* A, std::size_t lda, const double* B, std::size_t ldb,
                 double* C, std::size_t ldc);
 
-// The one np::dot uses.
+// EN: The one np::dot uses. Small products (the notebook's 1x3 . 3x2 test cases) go to gemm_naive itself;
+//     larger ones to the cache-blocked vector kernels (matrix/gemm/), which fuse each multiply-add.
+// KO: np::dot이 쓰는 함수입니다. 작은 곱(노트북의 1x3 . 3x2 테스트 등)은 gemm_naive가 그대로 계산하고,
+//     큰 곱은 캐시 블록 벡터 커널(matrix/gemm/)이 곱셈과 덧셈을 한 번에(FMA) 계산합니다.
 void gemm(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t K,
           const double* A, std::size_t lda, const double* B, std::size_t ldb,
           double* C, std::size_t ldc);
 
-// EN: The same product by direct loops (i-k-j, or one dot product per element when B is transposed or C has
-//     fewer than 8 columns), summing each element in ascending k exactly as gemm_naive does. gemm uses it for
-//     small products, where packing costs more than it saves (e.g. the notebook's 1x3 . 3x2 test cases).
-// KO: 같은 곱을 직접 루프(i-k-j, B가 전치이거나 C의 열이 8개 미만이면 원소마다 내적)로 계산합니다. 각 원소를
-//     gemm_naive와 똑같이 k 오름차순으로 더합니다. gemm은 패킹이 이득보다 비싼 작은 곱(노트북의 1x3 . 3x2
-//     테스트 등)에 이것을 씁니다.
-void gemm_direct(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t K,
-                 const double* A, std::size_t lda, const double* B, std::size_t ldb,
-                 double* C, std::size_t ldc);
+// EN: gemm without its argument checks, for callers whose arguments are right by construction (np::dot).
+// KO: 인수 검사를 하지 않는 gemm입니다. 인수가 구조상 항상 올바른 호출자(np::dot)가 씁니다.
+void gemm_unchecked(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t K,
+                    const double* A, std::size_t lda, const double* B, std::size_t ldb,
+                    double* C, std::size_t ldc);
 
 // EN: Cache block sizes of the blocked GEMM, in rows / columns: mc rows of A, kc values of k and nc columns
 //     of B per block (mc and nc are rounded up to whole micro-tiles). Tests shrink them to exercise every edge.
@@ -47,7 +47,7 @@ struct BlockSizes {
     std::size_t nc = 0;
 };
 void set_block_sizes(const BlockSizes& sizes);
-void reset_block_sizes();          // EN: back to the tuned defaults / KO: 조정된 기본값으로 되돌림
-BlockSizes get_block_sizes();
+void reset_block_sizes();          // EN: back to this machine's defaults / KO: 이 머신의 기본값으로 되돌림
+BlockSizes get_block_sizes();  // EN: the sizes in use / KO: 지금 쓰는 크기
 
 }  // namespace dnn::gemm

@@ -27,6 +27,10 @@ std::ostream& operator<<(std::ostream& os, const Shape& s);
 std::string to_string(const Shape& s);  // "(1, 3)"
 
 class MaskedAssign;
+class Matrix;
+namespace np {
+Matrix dot(const Matrix& A, const Matrix& B);
+}
 
 class Matrix {
 public:
@@ -72,6 +76,10 @@ public:
 
     // numpy's boolean-mask assignment: dZ[Z <= 0] = 0. The mask is a same-shape matrix of 0s and 1s.
     MaskedAssign operator[](const Matrix& mask);
+
+    // np::dot reads the fields below directly: under `make debug`, `step` then goes from np::dot straight into
+    // the product instead of into every accessor (matrix/np.cpp).
+    friend Matrix np::dot(const Matrix& A, const Matrix& B);
 
 private:
     std::size_t rows_ = 0;

@@ -1,6 +1,7 @@
-// tests/test_gemm.cpp - the fast GEMM (matrix/gemm.cpp) against the naive reference, and its thread pool.
+// tests/test_gemm.cpp - the fast GEMM (matrix/gemm/) against the naive reference, and its thread pool.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -10,7 +11,9 @@
 #include <vector>
 
 #include "matrix/gemm.hpp"
-#include "matrix/thread_pool.hpp"
+#include "matrix/gemm/kernels.hpp"
+#include "matrix/gemm/paths.hpp"
+#include "matrix/gemm/thread_pool.hpp"
 #include "matrix/threads.hpp"
 
 namespace {
@@ -55,16 +58,23 @@ struct Problem {
     }
 };
 
+// C from the five loops of blocked.cpp run with one particular micro-kernel, on one thread.
+std::vector<double> blocked_with(const dnn::gemm::detail::MicroKernel& kern, const Problem& p) {
+    std::vector<double> C(p.M * p.ldc + 1, std::numeric_limits<double>::quiet_NaN());
+    dnn::gemm::detail::gemm_blocked(kern, p.ta, p.tb, p.M, p.N, p.K, p.A.data(), p.lda, p.B.data(), p.ldb, C.data(),
+                                    p.ldc);
+    return C;
+}
+
 // Checks fast against gemm_naive element by element: |fast - naive| <= 1e-12 * sum_k |a_ik * b_kj|, the scale
 // of the rounding error of any summation order. Also checks that the padding columns of C were not written.
-void check_against_naive(const Problem& p) {
+void check_against_naive(const Problem& p, const std::vector<double>& C) {
     CAPTURE(p.ta);
     CAPTURE(p.tb);
     CAPTURE(p.M);
     CAPTURE(p.N);
     CAPTURE(p.K);
     CAPTURE(p.ldc);
-    const std::vector<double> C = p.fast();
     std::vector<double> ref(p.M * p.ldc + 1), scale(p.M * p.ldc + 1);
     dnn::gemm::gemm_naive(p.ta, p.tb, p.M, p.N, p.K, p.A.data(), p.lda, p.B.data(), p.ldb, ref.data(), p.ldc);
     std::vector<double> absA(p.A.size()), absB(p.B.size());
@@ -89,6 +99,8 @@ void check_against_naive(const Problem& p) {
     CHECK(nan_padding_overwritten == 0);
     CHECK(std::isnan(C[p.M * p.ldc]));  // nothing written past the end
 }
+
+void check_against_naive(const Problem& p) { check_against_naive(p, p.fast()); }
 
 // Sets block sizes for one scope and restores the defaults after, even when a check throws.
 struct BlockSizesScope {
@@ -181,6 +193,62 @@ TEST_CASE("gemm: all four transpose combinations with shrunken block sizes, size
     check_against_naive(Problem(true, true, 100, 101, 103, 2, 2));
 }
 
+TEST_CASE("gemm: every micro-kernel of this build equals the plain-loop reference tile bit for bit") {
+    // One tile, full and cut at every edge, with and without accumulating into C, from packed panels.
+    namespace d = dnn::gemm::detail;
+    const d::MicroKernel& ref = d::reference_kernel();
+    for (const d::MicroKernel* kern : {&d::main_kernel(), &d::few_rows_kernel()}) {
+        CAPTURE(kern->name);
+        CAPTURE(kern->mr);
+        CAPTURE(kern->nr);
+        const std::size_t mr = kern->mr, nr = kern->nr;
+        for (std::size_t kc : {std::size_t{1}, std::size_t{7}, std::size_t{64}})
+            for (std::size_t rows : {std::size_t{1}, mr / 2 + 1, mr})
+                for (std::size_t cols : {std::size_t{1}, nr - 1, nr})
+                    for (bool accumulate : {false, true}) {
+                        Rng rng{kc * 1000 + rows * 100 + cols + accumulate};
+                        std::vector<double> a(kc * mr), b(kc * nr + 4), c0(mr * (nr + 3));  // b: the reference may read 4 past a row
+                        for (double& x : a) x = rng.next();
+                        for (double& x : b) x = rng.next();
+                        for (double& x : c0) x = rng.next();
+                        std::vector<double> got = c0, want = c0;
+                        const std::size_t ldc = nr + 3;
+                        kern->run(kc, a.data(), b.data(), nr, got.data(), ldc, rows, cols, accumulate, b.data(),
+                                  got.data());
+                        // The reference tile is smaller: run it over the kernel's tile piece by piece.
+                        for (std::size_t i = 0; i < rows; i += ref.mr)
+                            for (std::size_t j = 0; j < cols; j += ref.nr) {
+                                std::vector<double> ap(kc * ref.mr, 0.0);
+                                for (std::size_t k = 0; k < kc; ++k)
+                                    for (std::size_t r = 0; r < ref.mr && i + r < mr; ++r)
+                                        ap[k * ref.mr + r] = a[k * mr + i + r];
+                                ref.run(kc, ap.data(), b.data() + j, nr, want.data() + i * ldc + j, ldc,
+                                        std::min(ref.mr, rows - i), std::min(ref.nr, cols - j), accumulate, nullptr,
+                                        nullptr);
+                            }
+                        CHECK(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
+                    }
+    }
+}
+
+TEST_CASE("gemm: the five loops with every kernel of this build, and the reference tile, against naive") {
+    namespace d = dnn::gemm::detail;
+    BlockSizesScope blocks({16, 5, 48});
+    std::uint64_t seed = 5000;
+    for (const d::MicroKernel* kern : {&d::main_kernel(), &d::few_rows_kernel(), &d::reference_kernel()}) {
+        CAPTURE(kern->name);
+        for (bool ta : {false, true})
+            for (bool tb : {false, true})
+                for (std::size_t M : {std::size_t{1}, std::size_t{9}, std::size_t{23}, std::size_t{41}})
+                    for (std::size_t N : {std::size_t{1}, std::size_t{17}, std::size_t{49}})
+                        for (std::size_t K : {std::size_t{1}, std::size_t{6}, std::size_t{16}}) {
+                            const Problem p(ta, tb, M, N, K, seed % 2, seed);
+                            check_against_naive(p, blocked_with(*kern, p));
+                            ++seed;
+                        }
+    }
+}
+
 TEST_CASE("gemm: leading dimensions larger than the rows") {
     for (bool ta : {false, true})
         for (bool tb : {false, true}) {
@@ -188,6 +256,9 @@ TEST_CASE("gemm: leading dimensions larger than the rows") {
             check_against_naive(Problem(ta, tb, 9, 211, 300, 64, 12));
             check_against_naive(Problem(ta, tb, 3, 5, 4, 7, 13));  // direct path
         }
+    // Tall products with a short k sum (W1.T · dZ1's kind), with rows longer than N.
+    check_against_naive(Problem(true, false, 5000, 211, 20, 3, 14));
+    check_against_naive(Problem(false, true, 5001, 209, 19, 0, 15));
 }
 
 TEST_CASE("gemm: results are bitwise identical for 1, 2 and 3 threads") {
@@ -197,7 +268,7 @@ TEST_CASE("gemm: results are bitwise identical for 1, 2 and 3 threads") {
     };
     const Shape shapes[] = {{false, false, 20, 209, 3000},  {false, true, 20, 3000, 209},
                             {true, false, 3000, 209, 20},   {false, false, 203, 301, 257},
-                            {true, true, 131, 157, 520}};
+                            {true, true, 131, 157, 520},    {true, false, 6000, 209, 20}};
     for (const Shape& s : shapes) {
         CAPTURE(s.M);
         CAPTURE(s.N);

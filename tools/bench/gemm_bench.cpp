@@ -2,7 +2,8 @@
 //
 // Run by `make bench`. Built with -DDNN_BENCH_OPENBLAS and linked with -lopenblas when OpenBLAS is installed
 // (only this program links it, never the library); otherwise it prints our figures alone and says why.
-// Each figure is the median of several timed runs, ours and OpenBLAS's measured one after the other.
+// Each figure is the median of several timed runs, ours and OpenBLAS's measured in turns, with its spread and
+// as a fraction of the core's multiply-add peak, measured in the same run.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,7 +14,9 @@
 #include <vector>
 
 #include "matrix/gemm.hpp"
-#include "matrix/gemm_kernel.hpp"
+#include "matrix/gemm/kernels.hpp"
+#include "matrix/gemm/peak.hpp"
+#include "matrix/gemm/tuning.hpp"
 #include "matrix/threads.hpp"
 
 #ifdef DNN_BENCH_OPENBLAS
@@ -46,8 +49,18 @@ double median(std::vector<double> v) {
 }
 
 struct Figures {
-    double ours = 0, blas = 0;  // GFLOP/s, medians
+    double ours = 0, blas = 0;                // GFLOP/s, medians
+    double ours_spread = 0, blas_spread = 0;  // half the interquartile range of the runs, as a fraction of the median
 };
+
+// Median GFLOP/s of the runs, and their spread.
+void summarise(double flops, std::vector<double> times, double& gflops, double& spread) {
+    std::sort(times.begin(), times.end());
+    const std::size_t n = times.size();
+    const double med = median(times);
+    gflops = flops / med * 1e-9;
+    spread = 0.5 * (times[n * 3 / 4] - times[n / 4]) / med;
+}
 
 Figures measure(const Shape& s, int threads, bool with_blas) {
     const std::size_t a_rows = s.ta ? s.K : s.M, a_cols = s.ta ? s.M : s.K;
@@ -71,26 +84,37 @@ Figures measure(const Shape& s, int threads, bool with_blas) {
                     1.0, A.data(), int(a_cols), B.data(), int(b_cols), 0.0, C.data(), int(s.N));
 #endif
     };
-    // One library after the other, each warmed up first: OpenBLAS's threads keep spinning for up to about
-    // 0.1 s after a call, which would take a core from our next run if the two were interleaved. A pause
-    // between the phases lets every thread go idle. Each phase repeats until about 0.4 s (5 to 41 runs).
+    // The two libraries take turns, three phases each, so a busy spell of the machine hits both alike. A
+    // pause before each phase lets the other library's threads go idle (OpenBLAS's keep spinning for up to
+    // about 0.1 s after a call and would take a core from our next run). Each phase is warmed up first, then
+    // repeats for about 0.15 s (at least 3 runs).
     auto phase = [](auto& run, std::vector<double>& times) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
         run();  // warm-up: pack buffers, pool threads, page faults
         const auto start = std::chrono::steady_clock::now();
-        while (times.size() < 5 || (seconds_since(start) < 0.4 && times.size() < 41)) {
+        const std::size_t first = times.size();
+        while (times.size() - first < 3 || (seconds_since(start) < 0.15 && times.size() - first < 15)) {
             const auto t0 = std::chrono::steady_clock::now();
             run();
             times.push_back(seconds_since(t0));
         }
     };
     std::vector<double> t_ours, t_blas;
-    phase(ours, t_ours);
-    if (with_blas) phase(blas, t_blas);
+    for (int round = 0; round < 3; ++round) {
+        phase(ours, t_ours);
+        if (with_blas) phase(blas, t_blas);
+    }
     Figures f;
-    f.ours = flops / median(t_ours) * 1e-9;
-    if (with_blas) f.blas = flops / median(t_blas) * 1e-9;
+    summarise(flops, t_ours, f.ours, f.ours_spread);
+    if (with_blas) summarise(flops, t_blas, f.blas, f.blas_spread);
     return f;
+}
+
+// "98.1 ±1%" in 11 characters.
+std::string figure(double gflops, double spread) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%6.1f ±%2.0f%%", gflops, spread * 100);
+    return text;
 }
 
 }  // namespace
@@ -120,26 +144,38 @@ int main(int argc, char** argv) {
         {"dZ1*X.T  (20x209)(209x12288)", false, true, 20, 12288, 209},
         {"W1.T*dZ1 (12288x20)(20x209)", true, false, 12288, 209, 20},
     };
+    namespace d = dnn::gemm::detail;
+    const d::Peak peak = d::measure_fma_peak();
+    std::printf("FMA peak of one core (independent %u-bit multiply-adds, measured now): %.1f GFLOP/s\n",
+                peak.vector_bits, peak.gflops);
     {
-        namespace d = dnn::gemm::detail;
-        const d::MicroKernel &m = d::main_kernel(), &a = d::alt_kernel();
-        std::printf("dnn kernels (%s): main %zux%zu, alt %zux%zu", m.name, m.mr, m.nr, a.mr, a.nr);
+        const d::MicroKernel &m = d::main_kernel(), &a = d::few_rows_kernel();
+        std::printf("dnn kernels (%s): main %zux%zu, few-rows %zux%zu", d::kernel_isa(), m.mr, m.nr, a.mr, a.nr);
         if (const d::BtKernel* bt = d::bt_kernel()) std::printf(", transposed-tile %zux%zu", bt->mr, bt->nr);
-        std::printf("\n");
+        const dnn::gemm::BlockSizes b = dnn::gemm::get_block_sizes();
+        const d::Caches& c = d::machine_caches();
+        std::printf("\ndnn block sizes: mc %zu, kc %zu, nc %zu (from L1d %zu KiB, L2 %zu KiB, read from %s)\n", b.mc,
+                    b.kc, b.nc, c.l1d >> 10, c.l2 >> 10, c.source);
     }
     const char* only = argc > 1 ? argv[1] : nullptr;  // optional: a substring of the shape names to run
-    std::printf("GEMM, GFLOP/s (median of runs); ratio = ours / OpenBLAS\n");
-    std::printf("%-32s | %8s %8s %6s | %8s %8s %6s | %s\n", "product", "1 thr", "OpenBLAS", "ratio", "2 thr",
-                "OpenBLAS", "ratio", "2 thr / 1 thr");
+    std::printf("GEMM, GFLOP/s: median of 3 interleaved phases of runs, ± half the interquartile range; %%peak = of "
+                "the FMA peak above (x2 for 2 threads); ratio = ours / OpenBLAS\n");
+    std::printf("%-32s | %11s %5s %11s %6s | %11s %5s %11s %6s | %s\n", "product", "1 thread", "%peak", "OpenBLAS",
+                "ratio", "2 threads", "%peak", "OpenBLAS", "ratio", "2 thr / 1 thr");
     for (const Shape& s : shapes) {
         if (only && !std::strstr(s.name, only)) continue;
         const Figures one = measure(s, 1, with_blas), two = measure(s, 2, with_blas);
-        if (with_blas)
-            std::printf("%-32s | %8.1f %8.1f %5.2fx | %8.1f %8.1f %5.2fx | %5.2fx\n", s.name, one.ours, one.blas,
-                        one.ours / one.blas, two.ours, two.blas, two.ours / two.blas, two.ours / one.ours);
-        else
-            std::printf("%-32s | %8.1f %8s %6s | %8.1f %8s %6s | %5.2fx\n", s.name, one.ours, "-", "-", two.ours,
-                        "-", "-", two.ours / one.ours);
+        const std::string blas1 = with_blas ? figure(one.blas, one.blas_spread) : "-";
+        const std::string blas2 = with_blas ? figure(two.blas, two.blas_spread) : "-";
+        char r1[16] = "-", r2[16] = "-";
+        if (with_blas) {
+            std::snprintf(r1, sizeof r1, "%5.2fx", one.ours / one.blas);
+            std::snprintf(r2, sizeof r2, "%5.2fx", two.ours / two.blas);
+        }
+        std::printf("%-32s | %s %4.0f%% %s %6s | %s %4.0f%% %s %6s | %5.2fx\n", s.name,
+                    figure(one.ours, one.ours_spread).c_str(), 100 * one.ours / peak.gflops, blas1.c_str(), r1,
+                    figure(two.ours, two.ours_spread).c_str(), 100 * two.ours / (2 * peak.gflops), blas2.c_str(), r2,
+                    two.ours / one.ours);
         std::fflush(stdout);
     }
     return 0;

@@ -1,4 +1,4 @@
-// matrix/thread_pool.hpp - the library's one pool of std::threads (internal; the public knob is threads.hpp).
+// matrix/gemm/thread_pool.hpp - the library's one pool of std::threads (internal; the public knob is threads.hpp).
 //
 // EN: parallel_for(n, task) runs task(0), ..., task(n-1) spread over the pool's threads and the calling thread,
 //     and returns when all have finished. The pool is created on first use and lives until the program ends.

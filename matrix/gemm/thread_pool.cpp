@@ -1,9 +1,9 @@
-// matrix/thread_pool.cpp - the thread count (threads.hpp) and the pool that parallel_for runs on.
+// matrix/gemm/thread_pool.cpp - the thread count (threads.hpp) and the pool that parallel_for runs on.
 //
 // The pool's worker threads are started on first use; between calls they spin briefly, then sleep on a
 // condition variable, so a call costs at most one wake-up, never a thread creation. One parallel_for runs at
 // a time; the caller works too.
-#include "matrix/thread_pool.hpp"
+#include "matrix/gemm/thread_pool.hpp"
 
 #include <algorithm>
 #include <atomic>

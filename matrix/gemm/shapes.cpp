@@ -1,0 +1,118 @@
+// matrix/gemm/shapes.cpp - the roads for shapes far from square, which the network's big products all are.
+//
+// gemm_large (large.cpp) asks takes_..._road in the order below; a product none of them takes goes through the
+// five loops of blocked.cpp. Each road sums every C element in ascending k as one chain of multiply-adds, like
+// the five loops, so which road is taken never changes a result.
+#include <algorithm>
+#include <cstdint>
+
+#include "matrix/gemm/pack.hpp"
+#include "matrix/gemm/paths.hpp"
+#include "matrix/gemm/tuning.hpp"
+
+namespace dnn::gemm::detail {
+
+namespace {
+
+// p + n as an address for prefetching only: computed as an integer, since it may lie past the end of an array.
+const double* ahead(const double* p, std::size_t n) {
+    return reinterpret_cast<const double*>(reinterpret_cast<std::uintptr_t>(p) + n * sizeof(double));
+}
+
+}  // namespace
+
+// ---- op(A) · B.T with few rows of A and a short k sum (dZ1 · X.T: 20 x 209 . 209 x 12288) ----
+// Chosen when B is transposed, M <= kBtMaxRows and K <= kBtMaxK, in builds with the transposed-tile kernel.
+// Why: packing B.T would copy all of X for 20 rows of A. The transposed-tile kernel computes C.T = B · op(A).T,
+// broadcasting B's numbers straight from its rows, so X is never transposed or packed; A is packed once.
+bool takes_bt_road(bool trans_b, std::size_t M, std::size_t K) {
+    return trans_b && bt_kernel() != nullptr && M <= kBtMaxRows && K <= kBtMaxK;
+}
+
+void gemm_bt(const BtKernel& bt, bool trans_a, std::size_t M, std::size_t N, std::size_t K, const double* A,
+             std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc) {
+    const std::size_t m_pad = round_up(M, bt.mr);
+    double* a_pack = thread_buffers().a.get(m_pad * K);
+    pack_a(trans_a, A, lda, 0, M, 0, K, bt.mr, a_pack);
+    for (std::size_t j = 0; j < N; j += bt.nr) {
+        const double* b = B + j * ldb;
+        // The last row tile asks for the rows two blocks ahead, so they come from memory while this block and
+        // the next are multiplied (timed: one block ahead is a few per cent slower).
+        const double* ahead_rows = j + 2 * bt.nr < N ? b + 2 * bt.nr * ldb : b;
+        for (std::size_t i = 0; i < M; i += bt.mr) {
+            const bool last = i + bt.mr >= M;
+            bt.run(K, a_pack + i * K, b, ldb, C + i * ldc + j, ldc, std::min(bt.mr, M - i), std::min(bt.nr, N - j),
+                   last ? ahead_rows : b);
+        }
+    }
+}
+
+// ---- few rows of A, B not transposed (W1 · X: 20 x 12288 . 12288 x 209) ----
+// Chosen when M is at most kFewRowsMaxTiles tiles of the kernel and B is not transposed.
+// Why: each number of B is then used only M / MR times, so copying B into panels would cost about as much as
+// the multiply-adds. The kernel reads whole-width panels straight from B's rows (stride ldb) instead, and only
+// a last, partial panel is packed (it needs its zero padding). Those panels come from memory once per k slice:
+// a short slice (kFewRowsMaxKC) keeps the A panels and the B panel in L1 together.
+bool takes_few_rows_road(const MicroKernel& kern, bool trans_b, std::size_t M) {
+    return !trans_b && M <= kFewRowsMaxTiles * kern.mr;
+}
+
+std::size_t few_rows_kc(std::size_t K) { return std::min({block_sizes().kc, K, kFewRowsMaxKC}); }
+
+void pack_all_of_a(const MicroKernel& kern, bool trans_a, std::size_t M, std::size_t K, const double* A,
+                   std::size_t lda, std::size_t s0, std::size_t s1, double* out) {
+    const std::size_t KC = few_rows_kc(K), m_pad = round_up(M, kern.mr);
+    for (std::size_t s = s0; s < s1; ++s) {
+        const std::size_t pc = s * KC;
+        pack_a(trans_a, A, lda, 0, M, pc, std::min(KC, K - pc), kern.mr, out + pc * m_pad);
+    }
+}
+
+void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::size_t N, std::size_t K,
+                   const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc,
+                   const double* a_packed_all) {
+    const std::size_t MR = kern.mr, NR = kern.nr;
+    const BlockSizes blocks = block_sizes();
+    const std::size_t MC = std::min(round_up(blocks.mc, MR), round_up(M, MR));
+    const std::size_t KC = few_rows_kc(K);
+    const std::size_t NC = std::min(round_up(blocks.nc, NR), round_up(N, NR));
+    PackBuffers& buffers = thread_buffers();
+    double* a_own = a_packed_all ? nullptr : buffers.a.get(MC * KC);
+    const double* a_pack = a_own;
+    double* b_pack = buffers.b.get(KC * NR);  // the last, partial panel only
+
+    for (std::size_t ic = 0; ic < M; ic += MC) {
+        const std::size_t mc = std::min(MC, M - ic);
+        for (std::size_t pc = 0; pc < K; pc += KC) {
+            const std::size_t kc = std::min(KC, K - pc);
+            const bool accumulate = pc > 0;
+            if (a_packed_all)
+                a_pack = a_packed_all + pc * MC;  // MC covers all of M here (see gemm_large)
+            else
+                pack_a(trans_a, A, lda, ic, mc, pc, kc, MR, a_own);
+            for (std::size_t jc = 0; jc < N; jc += NC) {
+                const std::size_t nc = std::min(NC, N - jc);
+                const std::size_t full = nc / NR * NR;
+                if (full < nc) pack_b(false, B, ldb, pc, kc, jc + full, nc - full, NR, b_pack);
+                for (std::size_t jr = 0; jr < nc; jr += NR) {
+                    const bool packed = jr >= full;
+                    const double* b_panel = packed ? b_pack : B + pc * ldb + jc + jr;
+                    const std::size_t stride = packed ? NR : ldb;
+                    // The first row tile reads the panel from memory (prefetching a few rows ahead); the last
+                    // finds it in L1 and prefetches the next panel instead.
+                    const double* next_panel = jr + NR < full ? b_panel + NR : nullptr;
+                    for (std::size_t ir = 0; ir < mc; ir += MR) {
+                        const bool last = ir + MR >= mc;
+                        const double* pf =
+                            last && ir > 0 && next_panel ? next_panel : ahead(b_panel, kPrefetchRows * stride);
+                        double* c = C + (ic + ir) * ldc + jc + jr;
+                        kern.run(kc, a_pack + ir * kc, b_panel, stride, c, ldc, std::min(MR, mc - ir),
+                                 std::min(NR, nc - jr), accumulate, pf, last ? nullptr : c + MR * ldc);
+                    }
+                }
+            }
+        }
+    }
+}
+
+}  // namespace dnn::gemm::detail

@@ -1,0 +1,71 @@
+// matrix/gemm/tuning.hpp - every block size and threshold of the GEMM, in one place (internal).
+//
+// Each constant says what it bounds and how it was chosen. The block sizes are not constants: they are
+// worked out at run time from the caches of the machine the program runs on (tuning.cpp), unless a test or
+// the benchmark sets them with set_block_sizes. None of these numbers changes a result: each element of C is
+// one chain of multiply-adds in ascending k whatever the blocks, the thread count or the road taken, with one
+// exception, kSmallMaxWork / kSmallMaxDotK below, which choose between two kinds of rounding.
+#pragma once
+
+#include <cstddef>
+
+#include "matrix/gemm.hpp"
+
+namespace dnn::gemm::detail {
+
+// ---- the small-product loop (naive.cpp) ----
+// Products with at most kSmallMaxWork multiply-adds (and, when B is transposed, a k sum at most kSmallMaxDotK
+// long) take the plain triple loop: packing would cost more than it saves (timed: the blocked road wins from
+// about 12 x 12 x 12 on; a plain dot product over a long k is slow, one addition waiting for the other).
+// The plain loop rounds a * b before adding it, the kernels fuse the two (one rounding): so these two numbers
+// decide which products get which rounding, and must not change (every printed value depends on them).
+constexpr std::size_t kSmallMaxWork = 1536;
+constexpr std::size_t kSmallMaxDotK = 32;
+
+// ---- the road for few rows of A (shapes.cpp) ----
+// Products whose M is at most this many tiles of the few-rows kernel read B in place instead of packing it.
+constexpr std::size_t kFewRowsMaxTiles = 2;
+// The k slice of that road: short enough that the A panels and a B panel read from memory stay in L1 together.
+constexpr std::size_t kFewRowsMaxKC = 128;
+// Largest A (in numbers, padded rows x K) that the threads pack together once and share: 32 MiB.
+constexpr std::size_t kSharedAMax = std::size_t{4} << 20;
+// op(A) · B.T takes the transposed-tile kernel up to this many rows of A and this long a k sum (the packed A
+// and a block of B's rows then stay in L1 / L2).
+constexpr std::size_t kBtMaxRows = 32;
+constexpr std::size_t kBtMaxK = 1024;
+
+// ---- threads (large.cpp) ----
+// A thread is worth waking for about this many multiply-adds (a wake-up costs some microseconds).
+constexpr std::size_t kWorkPerThread = std::size_t{1} << 20;
+// The few-rows kernel is taken instead of the main one when its tiles waste less than this share of the
+// main one's padding (0.9: it must save more than 10% of the work).
+constexpr double kAltKernelGain = 0.9;
+
+// ---- the micro-kernels' prefetching (blocked.cpp, shapes.cpp) ----
+// The kernels prefetch B this many rows ahead of the row they multiply (timed: 8 to 32 are alike; 16).
+constexpr std::size_t kPrefetchRows = 16;
+
+// ---- block sizes (tuning.cpp: default_block_sizes) ----
+// Shares of this machine's L1d and L2 that the A micro-panel and the B block may fill, and the largest MC.
+// Timed on a Zen 5 core (48 KiB L1d, 1 MiB L2), 1024^3 and 2048^3, KC from 128 to 448 and NC from 144 to 480:
+// within a few per cent of each other (the B panels stream from L2 either way); a third of L1 (KC = 256) and
+// half of L2 (NC = 240) were at the top in most runs. The old constants (KC 320, NC 384, from a 2 MiB L2)
+// put 94% of this L2 under the B block.
+constexpr double kL1Share = 0.34;
+constexpr double kL2Share = 0.5;
+constexpr std::size_t kMaxMC = 2048;
+
+// The block sizes in use (set_block_sizes' values, or the defaults for this machine's caches).
+BlockSizes block_sizes();
+
+// The defaults for this machine, from its cache sizes (see tuning.cpp), and the caches they came from.
+struct Caches {
+    std::size_t l1d = 0, l2 = 0, l3 = 0;  // bytes per core (l3: the whole shared cache); 0 when unknown
+    const char* source = "";              // where the sizes were read ("sysconf", "/sys", or "assumed")
+};
+const Caches& machine_caches();
+BlockSizes default_block_sizes();
+
+inline std::size_t round_up(std::size_t x, std::size_t m) { return (x + m - 1) / m * m; }
+
+}  // namespace dnn::gemm::detail
