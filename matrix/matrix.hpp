@@ -77,10 +77,6 @@ public:
     // numpy's boolean-mask assignment: dZ[Z <= 0] = 0. The mask is a same-shape matrix of 0s and 1s.
     MaskedAssign operator[](const Matrix& mask);
 
-    // np::dot reads the fields below directly: under `make debug`, `step` then goes from np::dot straight into
-    // the product instead of into every accessor (matrix/np.cpp).
-    friend Matrix np::dot(const Matrix& A, const Matrix& B);
-
 private:
     std::size_t rows_ = 0;
     std::size_t cols_ = 0;

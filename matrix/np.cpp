@@ -2,7 +2,6 @@
 #include "matrix/np.hpp"
 
 #include <cmath>
-#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -27,19 +26,15 @@ namespace {
 }  // namespace
 
 // Few lines on purpose: under `make debug` a student steps from here through gemm's dispatch into the triple
-// loop of matrix/gemm/naive.cpp (for the notebook's 1x3 . 3x2) in about twenty steps. np::dot is Matrix's
-// friend and reads the fields, so `step` does not stop in every accessor; its arguments to the GEMM are right
-// by construction, so it skips gemm's checks.
+// loop of matrix/gemm/naive.cpp (for the notebook's 1x3 . 3x2) in about twenty steps (tools/gdb/dnn.gdb skips
+// Matrix's accessors). Its arguments to the GEMM are right by construction, so it skips gemm's checks.
 Matrix dot(const Matrix& A, const Matrix& B) {
-    if (A.cols_ != B.rows_) fail_not_aligned(A, B);
-    Matrix C;  // (A.rows, B.cols), every element written by the product
-    C.rows_ = A.rows_;
-    C.cols_ = B.cols_;
-    C.buf_ = std::make_shared_for_overwrite<double[]>(C.rows_ * C.cols_);
+    if (A.cols() != B.rows()) fail_not_aligned(A, B);
+    Matrix C = Matrix::uninitialized(A.rows(), B.cols());  // every element is written by the product
     // Row strides of the storage: a transposed view stores (cols, rows) row-major.
-    const std::size_t lda = A.trans_ ? A.rows_ : A.cols_, ldb = B.trans_ ? B.rows_ : B.cols_;
-    gemm::gemm_unchecked(A.trans_, B.trans_, C.rows_, C.cols_, A.cols_, A.buf_.get(), lda, B.buf_.get(), ldb,
-                         C.buf_.get(), C.cols_);
+    const std::size_t lda = A.is_transposed() ? A.rows() : A.cols(), ldb = B.is_transposed() ? B.rows() : B.cols();
+    gemm::gemm_unchecked(A.is_transposed(), B.is_transposed(), C.rows(), C.cols(), A.cols(), A.data(), lda, B.data(),
+                         ldb, C.mutable_data(), C.cols());
     return C;
 }
 

@@ -41,21 +41,22 @@ Operand scalar(const double& s) { return {Shape{1, 1}, &s, 0, 0}; }
 // numpy's maximum: `x >= y || isnan(x) ? x : y`, so a NaN on either side propagates (std::max would not).
 double nan_max(double x, double y) { return (x >= y || std::isnan(x)) ? x : y; }
 
-// One row of the result: out[j] = x[j * xs] OP y[j * ys]. The operation is chosen once per row, so each loop
-// is a plain one the compiler can keep tight.
-void fill_row(Op op, const double* x, std::size_t xs, const double* y, std::size_t ys, double* out, std::size_t n) {
+// Row i of the result: out[j] = a(i, j) OP b(i, j); a column step of 0 reads a broadcast column or a scalar.
+// The operation is chosen once per row, so each loop is a plain one the compiler can keep tight.
+void fill_row(Op op, const Operand& a, const Operand& b, std::size_t i, double* out, std::size_t n) {
+    const double *x = a.p + i * a.row_step, *y = b.p + i * b.row_step;  // row i of a and of b
     switch (op) {
-    case Op::add:           for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] + y[j * ys]; break;
-    case Op::subtract:      for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] - y[j * ys]; break;
-    case Op::multiply:      for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] * y[j * ys]; break;
-    case Op::divide:        for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] / y[j * ys]; break;
-    case Op::maximum:       for (std::size_t j = 0; j < n; ++j) out[j] = nan_max(x[j * xs], y[j * ys]); break;
-    case Op::less:          for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] < y[j * ys]; break;
-    case Op::less_equal:    for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] <= y[j * ys]; break;
-    case Op::greater:       for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] > y[j * ys]; break;
-    case Op::greater_equal: for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] >= y[j * ys]; break;
-    case Op::equal:         for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] == y[j * ys]; break;
-    case Op::not_equal:     for (std::size_t j = 0; j < n; ++j) out[j] = x[j * xs] != y[j * ys]; break;
+    case Op::add:           for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] + y[j * b.col_step]; break;
+    case Op::subtract:      for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] - y[j * b.col_step]; break;
+    case Op::multiply:      for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] * y[j * b.col_step]; break;
+    case Op::divide:        for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] / y[j * b.col_step]; break;
+    case Op::maximum:       for (std::size_t j = 0; j < n; ++j) out[j] = nan_max(x[j * a.col_step], y[j * b.col_step]); break;
+    case Op::less:          for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] < y[j * b.col_step]; break;
+    case Op::less_equal:    for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] <= y[j * b.col_step]; break;
+    case Op::greater:       for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] > y[j * b.col_step]; break;
+    case Op::greater_equal: for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] >= y[j * b.col_step]; break;
+    case Op::equal:         for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] == y[j * b.col_step]; break;
+    case Op::not_equal:     for (std::size_t j = 0; j < n; ++j) out[j] = x[j * a.col_step] != y[j * b.col_step]; break;
     }
 }
 
@@ -66,11 +67,8 @@ void fill_row(Op op, const double* x, std::size_t xs, const double* y, std::size
 // what the caller sees.
 Matrix elementwise(const Operand& a, Op op, const Operand& b, const char* what, Matrix* reuse) {
     const Shape s = broadcast_shape(a.shape, b.shape, what);
-    const bool reusable = reuse && reuse->shape() == s && !reuse->is_transposed();
-    Matrix out = reusable ? std::move(*reuse) : Matrix::uninitialized(s.rows, s.cols);
-    double* o = out.mutable_data();
-    for (std::size_t i = 0; i < s.rows; ++i)  // row i of the result, of a and of b
-        fill_row(op, a.p + i * a.row_step, a.col_step, b.p + i * b.row_step, b.col_step, o + i * s.cols, s.cols);
+    Matrix out = reuse && reuse->shape() == s && !reuse->is_transposed() ? std::move(*reuse) : Matrix::uninitialized(s.rows, s.cols);
+    for (std::size_t i = 0; i < s.rows; ++i) fill_row(op, a, b, i, out.mutable_data() + i * s.cols, s.cols);
     return out;
 }
 

@@ -12,8 +12,8 @@ namespace dnn::gemm {
 void gemm_naive(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::size_t K,
                 const double* A, std::size_t lda, const double* B, std::size_t ldb,
                 double* C, std::size_t ldc) {
-    const std::size_t a_i = trans_a ? 1 : lda, a_k = trans_a ? lda : 1;  // op(A)(i, k) is A[i * a_i + k * a_k]
-    const std::size_t b_k = trans_b ? 1 : ldb, b_j = trans_b ? ldb : 1;  // op(B)(k, j) is B[k * b_k + j * b_j]
+    // op(A)(i, k) is A[i * a_i + k * a_k] and op(B)(k, j) is B[k * b_k + j * b_j]:
+    const std::size_t a_i = trans_a ? 1 : lda, a_k = trans_a ? lda : 1, b_k = trans_b ? 1 : ldb, b_j = trans_b ? ldb : 1;
     for (std::size_t i = 0; i < M; ++i) {
         for (std::size_t j = 0; j < N; ++j) {
             double sum = 0.0;

@@ -208,4 +208,32 @@ outside=$(grep '^step ' "$work/walk.out" | awk '{print $NF}' | grep -vE '^(\./)?
 grep '^step ' "$work/walk.out" | sed 's/^/    /'
 [ "$steps" -le 40 ] || fail "the walk took $steps steps (at most 40)"
 say "walk: $steps plain steps from nn/forward.cpp:$z_line to the end of linear_forward, all in the project's files"
+
+# ---- 4. the product itself can be watched: the small-product loop's i, j, k and running sum ----------------
+# At the k loop's line of the first product (linear_forward's W . A), info locals lists i, j, k and sum; one line
+# further, sum holds (W . A)[0, 0] = 3.51232375, the notebook's Z[0, 0] = 3.26295337 before + b (-0.24937038).
+sum_line=$(line_in matrix/gemm/naive.cpp '^void gemm_naive\(' 'sum += ')
+[ -n "$sum_line" ] || fail "no line 'sum += ' in gemm_naive (matrix/gemm/naive.cpp)"
+cat > "$work/locals.gdb" <<EOF
+$common
+break matrix/gemm/naive.cpp:$sum_line
+run > /dev/null
+echo <<<locals>>>\n
+info locals
+echo <<<end locals>>>\n
+next
+echo <<<after>>>\n
+print sum
+echo <<<end after>>>\n
+kill
+EOF
+gdb -batch -nx -x "$work/locals.gdb" "$replay" > "$work/locals.out" 2>&1
+locals=$(sed -n '/^<<<locals>>>$/,/^<<<end locals>>>$/p' "$work/locals.out")
+for name in k sum j i; do
+    echo "$locals" | grep -qE "^$name = [-0-9.e+]+$" ||
+        { cat "$work/locals.out"; fail "info locals in gemm_naive does not show $name (above)"; }
+done
+sed -n '/^<<<after>>>$/,/^<<<end after>>>$/p' "$work/locals.out" | grep -qE '^\$[0-9]+ = 3\.5123237' ||
+    { cat "$work/locals.out"; fail "after the k loop, sum is not (W . A)[0, 0] = 3.51232375 (above)"; }
+say "gemm_naive (matrix/gemm/naive.cpp:$sum_line): info locals lists i, j, k and sum; after the k loop sum = (W . A)[0, 0]"
 say "OK"
