@@ -46,6 +46,7 @@ struct HuffmanTable {
     bool defined = false;
     std::array<std::uint16_t, 1 << kFastBits> fast{};  // (code length << 8) | symbol; 0: a longer code
     std::array<FastAc, 1 << kFastBits> fast_ac{};
+    std::array<std::uint8_t, 17> count{};               // how many codes of each length
     std::array<std::int32_t, 17> maxcode{};             // largest code of each length, -1 if none
     std::array<std::int32_t, 17> valoffset{};           // symbol index = code + valoffset[length]
     std::array<std::uint8_t, 256> symbols{};

@@ -27,6 +27,7 @@ std::string build_huffman(const std::uint8_t counts[16], const std::uint8_t* sym
         if (code + count >= (1 << length))
             return "the codes of length " + std::to_string(length) + " overflow the code space";
         table.valoffset[length] = k - code;
+        table.count[length] = std::uint8_t(count);
         for (int i = 0; i < count; ++i, ++code, ++k) {
             if (length <= kFastBits) {
                 // Every kFastBits-bit pattern that starts with this code decodes to it.

@@ -31,6 +31,18 @@ std::size_t find_marker(const std::uint8_t* data, std::size_t size, std::size_t 
     return size;
 }
 
+// Whether some code of the table longer than n bits starts with these n bits (canonical codes of each length
+// are the consecutive numbers up to maxcode).
+bool could_begin_code(const HuffmanTable& t, int prefix, int n) {
+    for (int length = n + 1; length <= 16; ++length) {
+        if (t.count[length] == 0) continue;
+        const std::int32_t lo = std::int32_t(prefix) << (length - n), hi = lo + (std::int32_t(1) << (length - n)) - 1;
+        const std::int32_t first = t.maxcode[length] - t.count[length] + 1;
+        if (hi >= first && lo <= t.maxcode[length]) return true;
+    }
+    return false;
+}
+
 class BitReader {
 public:
     BitReader(const std::uint8_t* data, std::size_t size, std::size_t at, const std::string& context)
@@ -61,7 +73,9 @@ public:
                 return t.symbols[code + t.valoffset[length]];
             }
         }
-        if (bits_ - fake_ < 16) cut_short();
+        // No code matches. If the data ran out first, say so: the real bits left may begin a longer code.
+        const int real = std::max(bits_ - fake_, 0);
+        if (real < 16 && could_begin_code(t, real == 0 ? 0 : peek(real), real)) cut_short();
         fail("Huffman code not in the DHT table");
     }
 
