@@ -220,7 +220,8 @@ RawImage decode_png(const std::uint8_t* data, std::size_t size, const std::strin
             fail_at(context, at, "chunk '" + type + "' length " + std::to_string(length) + " exceeds 2^31 - 1");
         if (size - at - 12 < length)
             fail_at(context, at, "chunk '" + type + "' of " + std::to_string(length) + " bytes runs past the end "
-                                 "of the file (" + std::to_string(size - at - 12) + " bytes follow its header)");
+                                 "of the file (" + std::to_string(size - at - 8) + " bytes follow its header, " +
+                                 std::to_string(std::uint64_t(length) + 4) + " needed with the CRC)");
         const std::uint8_t* body = data + at + 8;
         const std::uint32_t stored = be32(body + length), actual = crc32(type_bytes, 4 + std::size_t(length));
         if (stored != actual)
