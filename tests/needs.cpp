@@ -2,7 +2,9 @@
 #include "tests/needs.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <map>
+#include <system_error>
 #include <string>
 
 #include "tests/course_data.hpp"
@@ -46,5 +48,18 @@ Need python() { return python_need("", "python3"); }
 Need numpy() { return python_need("numpy", "python3-numpy"); }
 Need h5py() { return python_need("numpy h5py", "python3-numpy python3-h5py"); }
 Need pillow() { return python_need("numpy PIL", "python3-numpy python3-pil"); }
+
+Need course_image() {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(kCourseImage, ec)) return {};
+    return {std::string("needs the course's picture ") + kCourseImage + " (from the repository root)"};
+}
+
+Need jpeg_tools() {
+    static const bool found =
+        std::system("command -v cjpeg >/dev/null 2>&1 && command -v jpegtran >/dev/null 2>&1") == 0;
+    if (found) return {};
+    return {"needs cjpeg and jpegtran (Debian/Ubuntu: sudo apt-get install libjpeg-turbo-progs)"};
+}
 
 }  // namespace needs

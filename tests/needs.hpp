@@ -53,4 +53,10 @@ Need numpy();
 Need h5py();    // with numpy
 Need pillow();  // with numpy
 
+// The course's own picture for the Application notebook's "Test with your own image" cell, found as
+// ../shared/images/my_image.jpg from the repository root (course material: never copied into the project).
+constexpr const char* kCourseImage = "../shared/images/my_image.jpg";
+Need course_image();
+Need jpeg_tools();  // libjpeg-turbo's cjpeg and jpegtran
+
 }  // namespace needs
