@@ -37,6 +37,8 @@ std::string unsupported_frame(int code) {
     }
 }
 
+constexpr int kMaxScans = 500;
+
 class Decoder {
 public:
     Decoder(const std::uint8_t* data, std::size_t size, const std::string& context)
@@ -320,6 +322,11 @@ private:
             c.quant = tables_.quant[c.tq];  // libjpeg keeps the table in force at the component's first scan
             c.seen = true;
         }
+        // Each scan visits every block, even one coded in a few bits (end-of-band runs): without a bound, a
+        // small hostile file of many scans would keep the decoder busy for minutes. Real progressive files
+        // have about 10 scans (libjpeg's default script: 10; jpegtran -progressive: at most 10 per component).
+        if (scans_ == kMaxScans)
+            fail(m, "more than " + std::to_string(kMaxScans) + " scans (real progressive files have about 10)");
         if (scans_ == 0) {
             space_ = choose_color_space();
             start_output(!frame_.progressive && std::size_t(ns) == frame_.components.size());

@@ -8,6 +8,7 @@
 // will read, and its result is stored as 8-bit samples, rounded and clamped, as Pillow stores it.
 #include "io/resize.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
@@ -143,13 +144,18 @@ void horizontal_pass(const std::uint8_t* in, int in_width, int rows, const Weigh
             for (int c = 0; c < 3; ++c)
                 k3[std::size_t(xx) * stride3 + 3 * x + c] = w.k[std::size_t(xx) * w.stride + x];
 
-    const std::size_t row_bytes = std::size_t(in_width) * 3;
-    std::vector<std::uint8_t> last(row_bytes + 24, 0);  // the last row, padded: a step reads up to 23 past
+    // A step reads up to 21 bytes past an output pixel's last tap: into the next rows, or past the end of the
+    // picture for its last rows (all of them when rows are short). Those rows are read from a padded copy.
+    const std::size_t row_bytes = std::size_t(in_width) * 3, total = row_bytes * rows;
+    std::size_t reach = 0;  // the most bytes a row's steps read from its start
+    for (int xx = 0; xx < out_width; ++xx)
+        reach = std::max(reach, std::size_t(w.first[xx]) * 3 + std::size_t(w.count[xx] + 7) / 8 * 24);
+    std::vector<std::uint8_t> padded(std::max(reach, row_bytes), 0);
     for (int y = 0; y < rows; ++y) {
         const std::uint8_t* src = in + std::size_t(y) * row_bytes;
-        if (y == rows - 1) {
-            std::memcpy(last.data(), src, row_bytes);
-            src = last.data();
+        if (std::size_t(y) * row_bytes + reach > total) {
+            std::memcpy(padded.data(), src, row_bytes);
+            src = padded.data();
         }
         std::uint8_t* dst = out + std::size_t(y) * out_width * 3;
         for (int xx = 0; xx < out_width; ++xx) {
