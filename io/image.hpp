@@ -65,10 +65,20 @@ struct ImageFile {
 //     Palettes are expanded, alpha is dropped (not composited), gray is copied to R, G and B, CMYK is
 //     converted as Pillow does, 16-bit samples keep their high byte (Pillow instead clips 16-bit grayscale
 //     PNGs to 255: there, and only there, the results differ). The EXIF orientation is not applied.
+//     Refused with an error naming the feature, although Pillow reads some of them: arithmetic-coded,
+//     lossless, hierarchical and 12-bit JPEGs, sampling factors above 2 (4:1:1), more than 500 scans.
+//     A damaged file is an error where Pillow sometimes carries on (a PNG whose image data is short or has
+//     bytes to spare, a bad IDAT CRC). A progressive JPEG whose scans never send some AC terms is decoded as
+//     sent, where libjpeg would smooth the blocks; every complete progressive file is identical.
 // KO: JPEG 또는 PNG 파일을 RGB로 읽습니다: np.asarray(Image.open(path).convert("RGB")), shape
 //     (height, width, 3). 팔레트는 펼치고, 알파는 합성하지 않고 버리며, 회색조는 R, G, B에 복사하고, CMYK는
 //     Pillow처럼 변환합니다. 16비트 샘플은 상위 바이트를 씁니다(Pillow는 16비트 회색조 PNG를 255에서
 //     자르므로 그 경우에만 결과가 다릅니다). EXIF 방향은 적용하지 않습니다.
+//     산술 부호화, 무손실, 계층형, 12비트 JPEG, 2를 넘는 샘플링 계수(4:1:1), 500개를 넘는 스캔은 그 기능을
+//     밝힌 오류로 거부합니다(Pillow는 그중 일부를 읽습니다). 손상된 파일은 Pillow가 그냥 넘어가는 경우에도
+//     오류입니다(이미지 데이터가 모자라거나 남는 PNG, IDAT CRC가 틀린 PNG). 일부 AC 계수를 끝내 보내지 않는
+//     프로그레시브 JPEG은 보낸 그대로 디코딩합니다(libjpeg은 블록을 부드럽게 만듭니다). 계수를 모두 보내는
+//     프로그레시브 파일은 모두 같은 결과입니다.
 Image read_image(const std::string& path);
 
 // EN: The same as read_image, with the file's format, mode and EXIF orientation.

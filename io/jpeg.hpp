@@ -6,6 +6,13 @@
 // The pixels are libjpeg-turbo's with its defaults (islow IDCT, fancy upsampling), which is what Pillow
 // returns. Arithmetic coding, lossless and hierarchical JPEG, 12-bit samples and DNL markers are refused
 // with an error naming the feature. The decoder's parts are listed in io/jpeg_format.hpp.
+//
+// Progressive files: libjpeg (hence Pillow) applies "block smoothing" while some low-frequency AC terms of a
+// component have not been sent by any scan: it estimates them from the neighbouring blocks' DC terms. When
+// every scan has been read and each of those terms was sent (every progressive file an encoder writes in
+// full), it does nothing, and the pixels are those of the same coefficients decoded as a baseline file,
+// which is what we do for every file. So a progressive file that never sends some AC terms (DC scans only,
+// say) differs from Pillow's: tests/test_image_pillow.cpp shows one.
 #pragma once
 
 #include <cstddef>

@@ -272,6 +272,34 @@ TEST_CASE("image: hand-built JPEGs (YCCK, CMYK, RGB, unusual samplings, EOB runs
                                << turned.identical << " byte-identical");
 }
 
+TEST_CASE("image: a progressive JPEG whose scans leave AC terms unsent: ours as sent, Pillow's smoothed" * needs::pillow()) {
+    // libjpeg smooths blocks whose low-frequency AC terms no scan has sent yet (block smoothing, which guesses
+    // them from the neighbouring DC terms); we decode what the scans hold. Files whose scans send every
+    // coefficient (all the files above) are identical; this one, DC scans only, is where the two part ways.
+    hm::JpegSpec spec;
+    spec.width = 32;
+    spec.height = 24;
+    spec.progressive = true;
+    spec.ac_bands = {};  // DC scans only
+    spec.quant = {hm::flat_quant(4, 8), hm::flat_quant(4, 8)};
+    for (int i = 0; i < 3; ++i) spec.components.push_back(wave(i + 1, 1, 1, i ? 1 : 0, 32, 24, 1, 1, 40 + unsigned(i)));
+    const fs::path p = scratch() / "dc_only_progressive.jpg";
+    write_file(p, hm::encode_jpeg(spec));
+    hm::JpegSpec baseline = spec;  // the same DC terms, every AC term zero, in a baseline file
+    baseline.progressive = false;
+    int mcus_x = 0, mcus_y = 0;
+    const auto blocks = hm::jpeg_blocks(spec, mcus_x, mcus_y);
+    for (std::size_t i = 0; i < 3; ++i) {
+        baseline.components[i].blocks = blocks[i];
+        for (auto& b : baseline.components[i].blocks) std::fill(b.begin() + 1, b.end(), std::int16_t(0));
+    }
+    const auto pil = pillow_read({p.string()}, "dc_only.txt");
+    const ImageFile ours = open_image(p.string());
+    const Bytes bytes = hm::encode_jpeg(baseline);
+    CHECK(ours.image.rgb == decode_image(bytes.data(), bytes.size(), "baseline.jpg").image.rgb);
+    CHECK(ours.image.rgb != temp_files::read_bytes(pil.at(p.string()).out + ".pil"));
+}
+
 TEST_CASE("image: PngSuite and hand-built PNGs read as Pillow's convert('RGB'), 16-bit grayscale excepted" *
           needs::pillow()) {
     std::vector<std::string> paths;
