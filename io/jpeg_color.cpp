@@ -33,43 +33,6 @@ constexpr std::int32_t kHalf = 1 << 15;
 
 std::uint8_t clamp255(std::int32_t v) { return static_cast<std::uint8_t>(v < 0 ? 0 : v > 255 ? 255 : v); }
 
-// h2v1 fancy: n > 2 input samples give 2n output samples.
-void upsample_h2v1(const std::uint8_t* in, int n, std::uint8_t* out) {
-    out[0] = in[0];
-    out[1] = std::uint8_t((in[0] * 3 + in[1] + 2) >> 2);
-    for (int i = 1; i < n - 1; ++i) {
-        const int near = in[i] * 3;
-        out[2 * i] = std::uint8_t((near + in[i - 1] + 1) >> 2);
-        out[2 * i + 1] = std::uint8_t((near + in[i + 1] + 2) >> 2);
-    }
-    out[2 * n - 2] = std::uint8_t((in[n - 1] * 3 + in[n - 2] + 1) >> 2);
-    out[2 * n - 1] = in[n - 1];
-}
-
-// Replication: each of n samples twice.
-void replicate_h2(const std::uint8_t* in, int n, std::uint8_t* out) {
-    for (int i = 0; i < n; ++i) out[2 * i] = out[2 * i + 1] = in[i];
-}
-
-// h1v2 fancy: one output row from the nearer and farther input rows.
-void upsample_h1v2(const std::uint8_t* nearer, const std::uint8_t* farther, int n, int bias, std::uint8_t* out) {
-    for (int i = 0; i < n; ++i) out[i] = std::uint8_t((nearer[i] * 3 + farther[i] + bias) >> 2);
-}
-
-// h2v2 fancy: one output row (2n samples) from the nearer and farther input rows; sums: n ints of scratch.
-void upsample_h2v2(const std::uint8_t* nearer, const std::uint8_t* farther, int n, int* sums, std::uint8_t* out) {
-    for (int i = 0; i < n; ++i) sums[i] = nearer[i] * 3 + farther[i];
-    out[0] = std::uint8_t((sums[0] * 4 + 8) >> 4);
-    out[1] = std::uint8_t((sums[0] * 3 + sums[1] + 7) >> 4);
-    for (int i = 1; i < n - 1; ++i) {
-        const int near = sums[i] * 3;
-        out[2 * i] = std::uint8_t((near + sums[i - 1] + 8) >> 4);
-        out[2 * i + 1] = std::uint8_t((near + sums[i + 1] + 7) >> 4);
-    }
-    out[2 * n - 2] = std::uint8_t((sums[n - 1] * 3 + sums[n - 2] + 8) >> 4);
-    out[2 * n - 1] = std::uint8_t((sums[n - 1] * 4 + 7) >> 4);
-}
-
 // Eight 32-bit lanes, and eight bytes (GCC and Clang vector extensions).
 typedef std::int32_t i32x8 __attribute__((vector_size(32)));
 typedef std::uint8_t u8x8 __attribute__((vector_size(8)));
@@ -90,7 +53,123 @@ void clamp255(i32x8& v) {
     v = v > top ? top : v;
 }
 
+// Replication: each of n samples twice.
+void replicate_h2(const std::uint8_t* in, int n, std::uint8_t* out) {
+    for (int i = 0; i < n; ++i) out[2 * i] = out[2 * i + 1] = in[i];
+}
+
+// h1v2 fancy: one output row from the nearer and farther input rows.
+void upsample_h1v2(const std::uint8_t* nearer, const std::uint8_t* farther, int n, int bias, std::uint8_t* out) {
+    for (int i = 0; i < n; ++i) out[i] = std::uint8_t((nearer[i] * 3 + farther[i] + bias) >> 2);
+}
+
+// Eight 16-bit lanes: enough for 4 x 1020 + 8, the largest sum the h2v2 formula makes.
+typedef std::int16_t i16x8 __attribute__((vector_size(16)));
+
+void widen16(const std::uint8_t* p, i16x8& v) {
+    u8x8 b;
+    std::memcpy(&b, p, 8);
+    v = __builtin_convertvector(b, i16x8);
+}
+
+void load16(const std::int16_t* p, i16x8& v) { std::memcpy(&v, p, sizeof v); }
+
+// Stores even[j], odd[j] interleaved: 16 bytes (each lane holds 0..255).
+void store_pairs(const i16x8& even, const i16x8& odd, std::uint8_t* out) {
+    const i16x8 lo = __builtin_shufflevector(even, odd, 0, 8, 1, 9, 2, 10, 3, 11);
+    const i16x8 hi = __builtin_shufflevector(even, odd, 4, 12, 5, 13, 6, 14, 7, 15);
+    const u8x8 a = __builtin_convertvector(lo, u8x8), b = __builtin_convertvector(hi, u8x8);
+    std::memcpy(out, &a, 8);
+    std::memcpy(out + 8, &b, 8);
+}
+
 }  // namespace
+
+void upsample_h2v1_scalar(const std::uint8_t* in, int n, std::uint8_t* out) {
+    out[0] = in[0];
+    out[1] = std::uint8_t((in[0] * 3 + in[1] + 2) >> 2);
+    for (int i = 1; i < n - 1; ++i) {
+        const int near = in[i] * 3;
+        out[2 * i] = std::uint8_t((near + in[i - 1] + 1) >> 2);
+        out[2 * i + 1] = std::uint8_t((near + in[i + 1] + 2) >> 2);
+    }
+    out[2 * n - 2] = std::uint8_t((in[n - 1] * 3 + in[n - 2] + 1) >> 2);
+    out[2 * n - 1] = in[n - 1];
+}
+
+void upsample_h2v1(const std::uint8_t* in, int n, std::uint8_t* out) {
+    if (n <= 9) {
+        upsample_h2v1_scalar(in, n, out);
+        return;
+    }
+    out[0] = in[0];
+    out[1] = std::uint8_t((in[0] * 3 + in[1] + 2) >> 2);
+    int i = 1;
+    for (; i + 9 <= n; i += 8) {  // samples i .. i + 7, reading i - 1 .. i + 8
+        i16x8 near, left, right;
+        widen16(in + i, near);
+        widen16(in + i - 1, left);
+        widen16(in + i + 1, right);
+        near *= 3;
+        store_pairs((near + left + 1) >> 2, (near + right + 2) >> 2, out + 2 * i);
+    }
+    for (; i < n - 1; ++i) {
+        const int near = in[i] * 3;
+        out[2 * i] = std::uint8_t((near + in[i - 1] + 1) >> 2);
+        out[2 * i + 1] = std::uint8_t((near + in[i + 1] + 2) >> 2);
+    }
+    out[2 * n - 2] = std::uint8_t((in[n - 1] * 3 + in[n - 2] + 1) >> 2);
+    out[2 * n - 1] = in[n - 1];
+}
+
+void upsample_h2v2_scalar(const std::uint8_t* nearer, const std::uint8_t* farther, int n, std::int16_t* sums,
+                          std::uint8_t* out) {
+    for (int i = 0; i < n; ++i) sums[i] = std::int16_t(nearer[i] * 3 + farther[i]);
+    out[0] = std::uint8_t((sums[0] * 4 + 8) >> 4);
+    out[1] = std::uint8_t((sums[0] * 3 + sums[1] + 7) >> 4);
+    for (int i = 1; i < n - 1; ++i) {
+        const int near = sums[i] * 3;
+        out[2 * i] = std::uint8_t((near + sums[i - 1] + 8) >> 4);
+        out[2 * i + 1] = std::uint8_t((near + sums[i + 1] + 7) >> 4);
+    }
+    out[2 * n - 2] = std::uint8_t((sums[n - 1] * 3 + sums[n - 2] + 8) >> 4);
+    out[2 * n - 1] = std::uint8_t((sums[n - 1] * 4 + 7) >> 4);
+}
+
+void upsample_h2v2(const std::uint8_t* nearer, const std::uint8_t* farther, int n, std::int16_t* sums,
+                   std::uint8_t* out) {
+    if (n <= 9) {
+        upsample_h2v2_scalar(nearer, farther, n, sums, out);
+        return;
+    }
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        i16x8 a, b;
+        widen16(nearer + i, a);
+        widen16(farther + i, b);
+        const i16x8 sum = a * 3 + b;
+        std::memcpy(sums + i, &sum, sizeof sum);
+    }
+    for (; i < n; ++i) sums[i] = std::int16_t(nearer[i] * 3 + farther[i]);
+    out[0] = std::uint8_t((sums[0] * 4 + 8) >> 4);
+    out[1] = std::uint8_t((sums[0] * 3 + sums[1] + 7) >> 4);
+    i = 1;
+    for (; i + 9 <= n; i += 8) {  // sums i .. i + 7, reading i - 1 .. i + 8
+        i16x8 near, left, right;
+        load16(sums + i, near);
+        load16(sums + i - 1, left);
+        load16(sums + i + 1, right);
+        near *= 3;
+        store_pairs((near + left + 8) >> 4, (near + right + 7) >> 4, out + 2 * i);
+    }
+    for (; i < n - 1; ++i) {
+        const int near = sums[i] * 3;
+        out[2 * i] = std::uint8_t((near + sums[i - 1] + 8) >> 4);
+        out[2 * i + 1] = std::uint8_t((near + sums[i + 1] + 7) >> 4);
+    }
+    out[2 * n - 2] = std::uint8_t((sums[n - 1] * 3 + sums[n - 2] + 8) >> 4);
+    out[2 * n - 1] = std::uint8_t((sums[n - 1] * 4 + 7) >> 4);
+}
 
 void ycc_to_rgb_scalar(const std::uint8_t* y, const std::uint8_t* cb, const std::uint8_t* cr, int n,
                        std::uint8_t* out) {

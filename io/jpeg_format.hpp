@@ -120,6 +120,16 @@ std::size_t decode_scan(const std::uint8_t* data, std::size_t size, std::size_t 
 // Buffered frames, once every scan is read: inverse-transforms MCU row r of every component into its plane.
 void transform_mcu_row(Frame& frame, int r);
 
+// Fancy upsampling by 2 horizontally of n > 2 samples (out: 2n), with or without vertical interpolation
+// (h2v2: from the nearer and the farther row; sums: n + 1 values of scratch). The plain versions are the
+// references the vectorised ones (eight samples at a time) are tested against.
+void upsample_h2v1(const std::uint8_t* in, int n, std::uint8_t* out);
+void upsample_h2v1_scalar(const std::uint8_t* in, int n, std::uint8_t* out);
+void upsample_h2v2(const std::uint8_t* nearer, const std::uint8_t* farther, int n, std::int16_t* sums,
+                   std::uint8_t* out);
+void upsample_h2v2_scalar(const std::uint8_t* nearer, const std::uint8_t* farther, int n, std::int16_t* sums,
+                          std::uint8_t* out);
+
 // YCbCr to RGB for n pixels (out: 3n bytes, R G B interleaved), with libjpeg's fixed-point arithmetic (see
 // io/jpeg_color.cpp); ycc_to_rgb works eight pixels at a time, ycc_to_rgb_scalar is its plain reference.
 void ycc_to_rgb(const std::uint8_t* y, const std::uint8_t* cb, const std::uint8_t* cr, int n, std::uint8_t* out);
@@ -140,7 +150,7 @@ private:
     ColorSpace space_;
     RawImage image_;
     std::vector<std::vector<std::uint8_t>> rows_;  // one upsampled row per component
-    std::vector<int> sums_;                        // h2v2 upsampling's column sums
+    std::vector<std::int16_t> sums_;               // h2v2 upsampling's column sums
 };
 
 }  // namespace dnn::io::jpeg

@@ -310,9 +310,10 @@ TEST_CASE("image: PngSuite and hand-built PNGs read as Pillow's convert('RGB'), 
     const std::vector<std::pair<int, int>> kinds = {{0, 1}, {0, 2}, {0, 4}, {0, 8}, {0, 16}, {2, 8}, {2, 16}, {3, 1},
                                                     {3, 2}, {3, 4}, {3, 8}, {4, 8}, {4, 16}, {6, 8}, {6, 16}};
     std::mt19937 rng(5);
-    for (const auto& [type, depth] : kinds)
+    for (const auto& kind : kinds)
         for (int size : {1, 7, 33})
             for (bool interlace : {false, true}) {
+                const int type = kind.first, depth = kind.second;
                 hm::PngSpec s;
                 s.width = size;
                 s.height = size / 2 + 1;

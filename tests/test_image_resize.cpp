@@ -106,7 +106,8 @@ TEST_CASE("resize: a flat picture stays flat; a side that keeps its size is not 
             flat.width = 13;
             flat.height = 7;
             flat.rgb.assign(13 * 7 * 3, std::uint8_t(v));
-            for (auto [w, h] : {std::pair{1, 1}, std::pair{64, 64}, std::pair{5, 30}, std::pair{130, 2}}) {
+            for (const auto& size : {std::pair{1, 1}, std::pair{64, 64}, std::pair{5, 30}, std::pair{130, 2}}) {
+                const int w = size.first, h = size.second;
                 const Image r = resize(flat, w, h, f);
                 CHECK(r.width == w);
                 CHECK(r.height == h);
