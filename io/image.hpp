@@ -2,15 +2,17 @@
 //
 // EN: The Application notebook's "Test with your own image" cell opens a picture with Pillow, resizes it to
 //     64x64 and feeds it to the network. These functions do the same with nothing but the standard library:
-//     read_image() gives exactly np.asarray(Image.open(path).convert("RGB")) for every JPEG (baseline or
-//     progressive Huffman, 8-bit, 1/3/4 components) and PNG (every colour type and bit depth) that Pillow
-//     reads with libjpeg-turbo, and resize() gives exactly Image.resize((width, height), filter).
+//     read_image() gives exactly np.asarray(Image.open(path).convert("RGB")), as Pillow reads it with
+//     libjpeg-turbo, for every JPEG it supports (baseline or progressive Huffman, 8-bit, 1/3/4 components,
+//     sampling factors 1 or 2) and every PNG (every colour type and bit depth; 16-bit grayscale excepted, see
+//     read_image), and resize() gives exactly Image.resize((width, height), filter).
 //     A damaged file throws std::runtime_error("read_image: 'name': byte N: what was wrong"); a bad argument
 //     throws std::invalid_argument naming the function.
 // KO: Application 노트북의 "Test with your own image" 셀은 Pillow로 그림을 열어 64x64로 줄인 뒤 신경망에
-//     넣습니다. 이 함수들은 표준 라이브러리만으로 똑같이 합니다. read_image()는 Pillow가 libjpeg-turbo로 읽는
-//     모든 JPEG(베이스라인 또는 프로그레시브 허프만, 8비트, 성분 1/3/4개)과 PNG(모든 색 형식과 비트 깊이)에
-//     대해 np.asarray(Image.open(path).convert("RGB"))와 같은 바이트를, resize()는
+//     넣습니다. 이 함수들은 표준 라이브러리만으로 똑같이 합니다. read_image()는 지원하는 모든 JPEG(베이스라인
+//     또는 프로그레시브 허프만, 8비트, 성분 1/3/4개, 샘플링 계수 1 또는 2)과 모든 PNG(모든 색 형식과 비트
+//     깊이. 16비트 회색조는 예외이며 read_image 설명 참고)에 대해, Pillow가 libjpeg-turbo로 읽은
+//     np.asarray(Image.open(path).convert("RGB"))와 같은 바이트를, resize()는
 //     Image.resize((width, height), filter)와 같은 바이트를 돌려줍니다. 손상된 파일은
 //     std::runtime_error("read_image: 'name': byte N: 무엇이 틀렸는지")를, 잘못된 인자는 함수 이름을 밝힌
 //     std::invalid_argument를 던집니다.
