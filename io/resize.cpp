@@ -79,6 +79,8 @@ Weights compute_weights(int in_size, int out_size, Resample filter) {
         if (xmax > in_size) xmax = in_size;
         xmax -= xmin;
         double total = 0.0;
+        // Pillow multiplies by 1 / filterscale rather than dividing by it; the two can differ in the last bit
+        // of a weight, which the 22-bit rounding below has hidden in every comparison so far.
         for (int x = 0; x < xmax; ++x) {
             k[x] = f((x + xmin - center + 0.5) * ss);
             total += k[x];
