@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <system_error>
 #include <string>
 
 #include "tests/course_data.hpp"
@@ -61,6 +62,19 @@ Need hdf5_testfiles() {
     if (std::filesystem::is_directory("../shared/hdf5-testfiles", ec)) return {};
     return {"needs HDF5's test files in ../shared/hdf5-testfiles/ (beside the repository, run from its root; the "
             "folder's README says what they are)"};
+}
+
+Need course_image() {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(kCourseImage, ec)) return {};
+    return {std::string("needs the course's picture ") + kCourseImage + " (from the repository root)"};
+}
+
+Need jpeg_tools() {
+    static const bool found =
+        std::system("command -v cjpeg >/dev/null 2>&1 && command -v jpegtran >/dev/null 2>&1") == 0;
+    if (found) return {};
+    return {"needs cjpeg and jpegtran (Debian/Ubuntu: sudo apt-get install libjpeg-turbo-progs)"};
 }
 
 }  // namespace needs

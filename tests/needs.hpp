@@ -59,4 +59,10 @@ Need pillow();  // with numpy
 // HDF5's own test files (426 .h5 files with a README) in ../shared/hdf5-testfiles/, beside the repository.
 Need hdf5_testfiles();
 
+// The course's own picture for the Application notebook's "Test with your own image" cell, found as
+// ../shared/images/my_image.jpg from the repository root (course material: never copied into the project).
+constexpr const char* kCourseImage = "../shared/images/my_image.jpg";
+Need course_image();
+Need jpeg_tools();  // libjpeg-turbo's cjpeg and jpegtran
+
 }  // namespace needs

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/image_handmade.hpp"
 #include "tools/fuzz/fuzz_entry.hpp"
 
 namespace {
@@ -70,6 +71,18 @@ TEST_CASE("fuzz regressions: the entry code accepts a good input and rejects a b
     CHECK(outcome(fuzz_entry::h5, good).rfind("runtime_error: ", 0) == 0);
     const std::vector<std::uint8_t> stored = {0, 0x78, 0x01, 0x01, 0x01, 0x00, 0xfe, 0xff, 'a', 0x00, 0x62, 0x00, 0x62};
     CHECK(outcome(fuzz_entry::inflate, stored) == "ok");
+    // The image targets: a hand-built JPEG and PNG are read; cut short, they are refused.
+    image_handmade::JpegSpec jpeg;
+    jpeg.components = {image_handmade::component(1, 1, 1, 0, 8, 8, 1, 1, [](int x, int y) { return x * 30 + y; })};
+    const std::vector<std::uint8_t> j = image_handmade::encode_jpeg(jpeg);
+    CHECK(outcome(fuzz_entry::jpeg, j) == "ok");
+    CHECK(outcome(fuzz_entry::jpeg, std::vector<std::uint8_t>(j.begin(), j.end() - 2)).rfind("runtime_error: ", 0) == 0);
+    image_handmade::PngSpec png;
+    png.width = 3;
+    png.samples = {1, 2, 3};
+    const std::vector<std::uint8_t> p = image_handmade::encode_png(png);
+    CHECK(outcome(fuzz_entry::png, p) == "ok");
+    CHECK(outcome(fuzz_entry::png, std::vector<std::uint8_t>(p.begin(), p.end() - 1)).rfind("runtime_error: ", 0) == 0);
 }
 
 // The HDF5 reader's findings (tests/fuzz_regressions/h5/, files without the .h5 extension); its hand-made hostile
@@ -81,6 +94,8 @@ TEST_CASE("fuzz regressions: inflate inputs end in success or runtime_error") {
 }
 TEST_CASE("fuzz regressions: npy inputs end in success or runtime_error") { CHECK(replay("npy", fuzz_entry::npy) > 0); }
 TEST_CASE("fuzz regressions: npz inputs end in success or runtime_error") { CHECK(replay("npz", fuzz_entry::npz) > 0); }
+TEST_CASE("fuzz regressions: jpeg inputs end in success or runtime_error") { CHECK(replay("jpeg", fuzz_entry::jpeg) > 0); }
+TEST_CASE("fuzz regressions: png inputs end in success or runtime_error") { CHECK(replay("png", fuzz_entry::png) > 0); }
 
 namespace {
 
@@ -116,4 +131,21 @@ TEST_CASE("fuzz regressions: hand-made hostile inputs give clear errors, never h
               "central directory (offset 2147483632, 51 bytes) lies outside the file") != std::string::npos);
     // Hostile HDF5 files (huge dataspaces, cycles of groups, continuation blocks and B-tree nodes) are built
     // byte by byte in tests/test_h5.cpp, so no .h5 file is kept here.
+
+    // Pictures: sizes beyond Pillow's decompression-bomb limit, or beyond what the file can code, refused
+    // from the header alone; a progressive file of more scans than any real one (each scan visits every block).
+    CHECK(error_of(fuzz_entry::jpeg, "jpeg", "sof_65535x65535_bomb.jpg") ==
+          "runtime_error: decode_image: 'fuzz.jpg': byte 89: 65535 x 65535 = 4294836225 pixels exceeds the limit "
+          "of 178956970 (Pillow's decompression-bomb limit)");
+    CHECK(error_of(fuzz_entry::jpeg, "jpeg", "sof_4000x4000_in_a_small_file.jpg") ==
+          "runtime_error: decode_image: 'fuzz.jpg': byte 89: SOF's 4000 x 4000 picture has 250000 blocks, more than "
+          "the 307 bytes after it can code");
+    CHECK(error_of(fuzz_entry::jpeg, "jpeg", "501_scans.jpg") ==
+          "runtime_error: decode_image: 'fuzz.jpg': byte 5617: more than 500 scans (real progressive files have about 10)");
+    CHECK(error_of(fuzz_entry::png, "png", "ihdr_20000x10000_bomb.png") ==
+          "runtime_error: decode_image: 'fuzz.png': byte 16: 20000 x 10000 = 200000000 pixels exceeds the limit of "
+          "178956970 (Pillow's decompression-bomb limit)");
+    CHECK(error_of(fuzz_entry::png, "png", "ihdr_10000x10000_in_a_small_file.png") ==
+          "runtime_error: decode_image: 'fuzz.png': byte 33: IHDR's 10000 x 10000 picture needs 300010000 bytes of "
+          "image data, more than the 11 bytes of IDAT data can hold");
 }

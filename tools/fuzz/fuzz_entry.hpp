@@ -17,9 +17,12 @@
 #include <vector>
 
 #include "io/h5/h5file.hpp"
+#include "io/image.hpp"
 #include "io/inflate.hpp"
+#include "io/jpeg.hpp"
 #include "io/npy.hpp"
 #include "io/npz.hpp"
+#include "io/png_read.hpp"
 
 namespace fuzz_entry {
 
@@ -62,6 +65,29 @@ inline void npy(const std::uint8_t* data, std::size_t size) {
 // .npz: decode the whole archive (every member through decode_npy and, when deflated, inflate_raw).
 inline void npz(const std::uint8_t* data, std::size_t size) {
     (void)dnn::io::decode_npz(std::vector<std::uint8_t>(data, data + size), "fuzz.npz");
+}
+
+// The image reader's checks of what it returns: width * height * 3 bytes of RGB; then a small resize of
+// pictures of at most a million pixels, so resize() meets every size the decoders produce.
+inline void check_image(const dnn::io::ImageFile& f) {
+    const dnn::io::Image& img = f.image;
+    if (img.width < 1 || img.height < 1 || img.rgb.size() != std::size_t(img.width) * std::size_t(img.height) * 3)
+        throw std::logic_error("decode_image: the picture's bytes differ from width * height * 3");
+    if (f.orientation < 1 || f.orientation > 8) throw std::logic_error("decode_image: orientation out of 1..8");
+    if (std::size_t(img.width) * std::size_t(img.height) <= 1000000)
+        (void)dnn::io::resize(img, 7, 5, img.width % 2 ? dnn::io::Resample::bicubic : dnn::io::Resample::bilinear);
+}
+
+// JPEG: decode_image on inputs that start like a JPEG (the others would only test the format dispatch).
+inline void jpeg(const std::uint8_t* data, std::size_t size) {
+    if (!dnn::io::is_jpeg(data, size)) return;
+    check_image(dnn::io::decode_image(data, size, "fuzz.jpg"));
+}
+
+// PNG: decode_image on inputs that start like a PNG, or like one whose signature was damaged.
+inline void png(const std::uint8_t* data, std::size_t size) {
+    if (!dnn::io::is_png(data, size) && !dnn::io::looks_like_damaged_png(data, size)) return;
+    check_image(dnn::io::decode_image(data, size, "fuzz.png"));
 }
 
 }  // namespace fuzz_entry

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""tools/fuzz/make_seeds.py - the seed files that need numpy, zlib or h5py, into OUTDIR/<target>/ (make fuzz passes
-build/fuzz/corpus). tools/fuzz/make_seeds.cpp writes the ones the library makes itself. Every file is small
-(the fuzzer mutates them; big seeds only slow it down). Usage: /usr/bin/python3 tools/fuzz/make_seeds.py OUTDIR
+"""tools/fuzz/make_seeds.py - the seed files that need numpy, zlib, h5py or Pillow, into OUTDIR/<target>/ (make
+fuzz passes build/fuzz/corpus), and PngSuite (tests/pngsuite) for the PNG reader. tools/fuzz/make_seeds.cpp
+writes the ones the library makes itself. Every file is small (the fuzzer mutates them; big seeds only slow it
+down). Usage: /usr/bin/python3 tools/fuzz/make_seeds.py OUTDIR
 """
 import io
 import os
@@ -28,6 +29,36 @@ for level in (0, 1, 6, 9):
         z = zlib.compress(data, level)
         put("inflate", "zlib_l%d_%s" % (level, name), b"\0" + z)
         put("inflate", "raw_l%d_%s" % (level, name), b"\1" + z[2:-4])
+
+# png: PngSuite, valid and corrupt files alike (all under 3 KB).
+suite = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "pngsuite")
+for name in sorted(os.listdir(suite)):
+    if name.endswith(".png"):
+        with open(os.path.join(suite, name), "rb") as f:
+            put("png", "pngsuite_" + name, f.read())
+
+# jpeg: what Pillow writes (progressive with successive approximation, optimised tables: the kinds the
+# hand-built seeds lack), and restart markers from jpegtran when it is installed.
+try:
+    import numpy as np
+    from PIL import Image
+    x = np.arange(24)[None, :, None]
+    y = np.arange(16)[:, None, None]
+    pic = Image.fromarray(((x * 11 + y * 7 + np.array([0, 80, 160])) % 256).astype(np.uint8))
+    for name, im, kw in (("pil_420_q75", pic, {}), ("pil_444_q95", pic, {"quality": 95, "subsampling": 0}),
+                         ("pil_progressive", pic, {"progressive": True}),
+                         ("pil_progressive_optimized", pic, {"progressive": True, "optimize": True}),
+                         ("pil_gray_progressive", pic.convert("L"), {"progressive": True}),
+                         ("pil_cmyk", pic.convert("CMYK"), {})):
+        buf = io.BytesIO()
+        im.save(buf, "JPEG", **kw)
+        put("jpeg", name + ".jpg", buf.getvalue())
+        if name == "pil_420_q75" and shutil.which("jpegtran"):
+            r = subprocess.run(["jpegtran", "-restart", "1B"], input=buf.getvalue(), stdout=subprocess.PIPE)
+            if r.returncode == 0:
+                put("jpeg", "jpegtran_restart.jpg", r.stdout)
+except ImportError:
+    print("make_seeds.py: Pillow is missing: no Pillow-made JPEG seeds")
 
 try:
     import numpy as np

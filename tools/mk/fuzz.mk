@@ -9,13 +9,13 @@
 
 FUZZ_CXX       ?= clang++
 FUZZ_SECONDS   ?= 60
-FUZZ_TARGETS   ?= h5 inflate npy npz
+FUZZ_TARGETS   ?= h5 inflate npy npz jpeg png
 FUZZ_BUILD     := build/fuzz
 FUZZ_SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CXXFLAGS  := -std=c++20 -I. -O1 -g -fno-omit-frame-pointer -ffp-contract=off -pthread -Wall -Wextra -MMD -MP
 
-# What the readers need: io/ (with io/h5/) and matrix/ (npy makes Matrix, npz an ArrayDict).
-FUZZ_LIB_SRCS  := $(sort $(wildcard io/*.cpp io/h5/*.cpp matrix/*.cpp))
+# What the readers need: io/ (with io/h5/) and matrix/ (npy makes Matrix, npz an ArrayDict; np needs the GEMM).
+FUZZ_LIB_SRCS  := $(sort $(wildcard io/*.cpp io/h5/*.cpp matrix/*.cpp matrix/gemm/*.cpp))
 FUZZ_LIB_OBJS  := $(FUZZ_LIB_SRCS:%.cpp=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_BINS      := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 

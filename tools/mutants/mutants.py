@@ -112,6 +112,28 @@ MUTANTS = [
     Mutant("notebook check: a printed 0. taken as 0 +- 0.5", "course/notebook_check.cpp",
            "if (numpy_array && !integer) decimals = std::max(decimals, numpy_precision);",
            "(void)numpy_array;", tests="notebook check*"),
+    # The image reader: each checked by the comparison with Pillow (and by the unit tests where they reach).
+    Mutant("jpeg colour: the red term of the vector YCbCr path loses its rounding half", "io/jpeg_color.cpp",
+           "i32x8 red = l + ((kFixR * r + kHalf) >> 16);", "i32x8 red = l + ((kFixR * r) >> 16);",
+           tests="jpeg*,image: Pillow's own*"),
+    Mutant("jpeg colour: FIX(0.71414) one too small", "io/jpeg_color.cpp",
+           "constexpr std::int32_t kFixGr = 46802;", "constexpr std::int32_t kFixGr = 46801;",
+           tests="image: Pillow's own*"),
+    Mutant("jpeg upsampling: the vector h2v2's odd columns rounded with 8 instead of 7", "io/jpeg_color.cpp",
+           "store_pairs((near + left + 8) >> 4, (near + right + 7) >> 4, out + 2 * i);",
+           "store_pairs((near + left + 8) >> 4, (near + right + 8) >> 4, out + 2 * i);",
+           tests="jpeg*,image: Pillow's own*"),
+    Mutant("jpeg IDCT: FIX(0.541196100) one too large", "io/jpeg_idct.cpp",
+           "kFix_0_541196100 = 4433,", "kFix_0_541196100 = 4434,", tests="image: Pillow's own*"),
+    Mutant("jpeg progressive: AC refinement corrects terms that already have the bit", "io/jpeg_scan.cpp",
+           "if (in.bits(1) && (coef & p1) == 0)", "if (in.bits(1) && (coef & p1) != 0)",
+           tests="image: Pillow's own*"),
+    Mutant("resize: the vectorised horizontal pass forgets the rounding half", "io/resize.cpp",
+           "std::int32_t s[3] = {kHalf, kHalf, kHalf};", "std::int32_t s[3] = {0, 0, 0};",
+           tests="resize*"),
+    # (A tie between left and above is not a bug to plant: with pa <= pc it only happens when they are equal.)
+    Mutant("png: Paeth prefers the upper-left pixel on a tie with the one above", "io/png_read.cpp",
+           "return pb <= pc ? b : c;", "return pb < pc ? b : c;", tests="png*"),
 ]
 
 
