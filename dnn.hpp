@@ -28,6 +28,12 @@
 #include "app/progress.hpp"
 #include "app/svg_plot.hpp"
 
+#include "course/expected_logistic_regression.hpp"
 #include "course/expected_outputs.hpp"
+#include "course/expected_planar_classification.hpp"
+#include "course/expected_python_basics.hpp"
 #include "course/notebook_check.hpp"
 #include "course/test_cases.hpp"
+#include "course/test_cases_logistic_regression.hpp"
+#include "course/test_cases_planar_classification.hpp"
+#include "course/test_cases_python_basics.hpp"
