@@ -81,8 +81,6 @@ Verdict compare_text(const std::string& actual, const std::string& expected) {
     return {false, "the texts differ from character " + std::to_string(k + 1)};
 }
 
-namespace {
-
 bool show_verdict(std::ostream& os, const std::string& name, const std::string& ours, const std::string& expected,
                   const Verdict& v) {
     const bool multiline = ours.find('\n') != std::string::npos || expected.find('\n') != std::string::npos;
@@ -94,8 +92,6 @@ bool show_verdict(std::ostream& os, const std::string& name, const std::string& 
     os << "  -> " << (v.same ? "same" : "DIFFERENT: " + v.detail) << "\n\n";
     return v.same;
 }
-
-}  // namespace
 
 bool show(std::ostream& os, const std::string& name, const Matrix& actual, const std::string& expected,
           const PrintOptions& options) {

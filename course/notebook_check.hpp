@@ -49,6 +49,10 @@ Verdict compare_text(const std::string& actual, const std::string& expected);
 bool show(std::ostream& os, const std::string& name, const Matrix& actual, const std::string& expected,
           const PrintOptions& options = {});
 bool show(std::ostream& os, const std::string& name, double actual, const std::string& expected);
+// Prints "name = <ours>", the notebook's expected output and the verdict v (for results printed another way, e.g.
+// a 1-D array with format_1d); returns v.same.
+bool show_verdict(std::ostream& os, const std::string& name, const std::string& ours, const std::string& expected,
+                  const Verdict& v);
 // The same for a line of text, compared character for character (compare_text).
 bool show_text(std::ostream& os, const std::string& name, const std::string& actual, const std::string& expected);
 
