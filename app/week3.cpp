@@ -1,6 +1,6 @@
 // app/week3.cpp - `make week3`: week 3's notebook, "Planar data classification with one hidden layer" (2021).
 //
-//   build/bin/week3 [--out DIR] [--seeding v6c]
+//   build/bin/week3 [--out DIR] [--seeding v6c] [--quick]
 //
 // It loads the flower data and prints the dataset lines; fits the logistic-regression baseline (the notebook's
 // scikit-learn LogisticRegressionCV, here planar::LogisticRegressionCV built from week 2's pieces) and prints its
@@ -9,6 +9,7 @@
 // and 50 units, 5000 iterations each) with its accuracies and a picture grid. The cost lines and accuracies that
 // depend on the order of summation (the notebooks' own runs printed them differently) say so on their line.
 // --seeding v6c seeds initialize_parameters with 2, as the notebooks up to v6c did (their printed tables).
+// --quick trains the flower 2001 iterations and sweeps sizes 1 and 2 only (for the sanitizer builds' tests).
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -36,18 +37,25 @@ namespace {
 struct Options {
     std::string out = "out";
     planar::Seeding seeding = planar::Seeding::v2021;
+    bool quick = false;
 };
 
 Options parse(int argc, char** argv) {
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
+        if (a == "--quick") {
+            o.quick = true;
+            continue;
+        }
         if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value (use --out DIR, --seeding 2021|v6c)");
         const std::string value = argv[++i];
         if (a == "--out") o.out = value;
         else if (a == "--seeding" && (value == "2021" || value == "v6c"))
             o.seeding = value == "v6c" ? planar::Seeding::v6c : planar::Seeding::v2021;
-        else throw std::invalid_argument("unknown option " + a + " " + value + " (use --out DIR, --seeding 2021|v6c)");
+        else
+            throw std::invalid_argument("unknown option " + a + " " + value +
+                                        " (use --out DIR, --seeding 2021|v6c, --quick)");
     }
     return o;
 }
@@ -112,13 +120,15 @@ int run(const Options& o) {
               << "w = " << clf.coef_ << ", b = " << clf.intercept_ << ")\n\n";
 
     // ---- 5 - Test the Model: nn_model on the flower, n_h = 4
-    std::cout << "parameters = nn_model(X, Y, n_h = 4, num_iterations = 10000, print_cost=True)\n";
+    const int num_iterations = o.quick ? 2001 : 10000;
+    std::cout << "parameters = nn_model(X, Y, n_h = 4, num_iterations = " << num_iterations << ", print_cost=True)"
+              << (o.quick ? "   (--quick: the notebook trains 10000)" : "") << "\n";
     Parameters parameters;
     {
         std::ostringstream printed;  // nn_model prints to std::cout; the lines are shown with their notes below
         std::streambuf* old = std::cout.rdbuf(printed.rdbuf());
         try {
-            parameters = planar::nn_model(X, Y, 4, 10000, true, o.seeding);
+            parameters = planar::nn_model(X, Y, 4, num_iterations, true, o.seeding);
         } catch (...) {
             std::cout.rdbuf(old);
             throw;
@@ -128,7 +138,7 @@ int run(const Options& o) {
         for (std::string l; std::getline(lines, l);) print_line(o, l);
     }
     const Matrix predictions = planar::predict(parameters, X);
-    std::cout << "Accuracy: " << static_cast<int>(planar::accuracy(Y, predictions)) << "%\n";
+    if (!o.quick) std::cout << "Accuracy: " << static_cast<int>(planar::accuracy(Y, predictions)) << "%\n";
     const Matrix Z = app::predict_grid(grid, parameters);
     const std::string title = "Decision Boundary for hidden layer size " + std::to_string(4);
     app::save_decision_boundary_png(o.out + "/week3_decision_boundary.png", grid, Z, X, Y, title);
@@ -136,7 +146,8 @@ int run(const Options& o) {
     std::cout << "Wrote " << o.out << "/week3_decision_boundary.png and .svg\n\n";
 
     // ---- 6 - Tuning hidden layer size
-    const int hidden_layer_sizes[] = {1, 2, 3, 4, 5, 20, 50};
+    const std::vector<int> hidden_layer_sizes =
+        o.quick ? std::vector<int>{1, 2} : std::vector<int>{1, 2, 3, 4, 5, 20, 50};
     std::vector<Matrix> Zs;
     std::vector<std::string> titles;
     for (int n_h : hidden_layer_sizes) {
