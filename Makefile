@@ -66,7 +66,8 @@ FLAGS_tutorials/09_fast_gemm.cpp := $(GEMM_OPT) -ffp-contract=fast  # shows what
 
 # ---- the library -----------------------------------------------------------------------------------------
 # Files with a main(): each is a program of its own, not part of the library.
-PROGRAMS := app/train_cat.cpp course/replay_notebook.cpp course/grade.cpp course/make_exercises.cpp
+PROGRAMS := app/train_cat.cpp app/week2.cpp app/week3.cpp course/replay_notebook.cpp course/grade.cpp \
+            course/make_exercises.cpp
 LIB_SRCS := $(filter-out $(PROGRAMS),$(sort $(shell find matrix nn io app course -name '*.cpp')))
 LIB_OBJS := $(LIB_SRCS:%.cpp=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libdnn.a
@@ -103,13 +104,18 @@ $(BIN)/%: $(BUILD)/obj/course/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
-.PHONY: demo demo-two-layer replay programs
-programs: $(BIN)/train_cat $(BIN)/replay_notebook
+.PHONY: demo demo-two-layer week2 week3 replay programs
+programs: $(BIN)/train_cat $(BIN)/week2 $(BIN)/week3 $(BIN)/replay_notebook
 # DEMO_ARGS passes options, e.g. make demo DEMO_ARGS='--iterations 500 --out /tmp/run'
 demo: $(BIN)/train_cat
 	@$< $(DEMO_ARGS)
 demo-two-layer: $(BIN)/train_cat
 	@$< --two-layer $(DEMO_ARGS)
+# The week 2 and week 3 notebooks; make week2 IMAGE=my_cat.jpg predicts your own picture too.
+week2: $(BIN)/week2
+	@$< $(if $(IMAGE),--image '$(IMAGE)') $(WEEK2_ARGS)
+week3: $(BIN)/week3
+	@$< $(WEEK3_ARGS)
 replay: $(BIN)/replay_notebook
 	@$<
 
@@ -141,8 +147,8 @@ $(BUILD)/tutorials/%: $(BUILD)/obj/tutorials/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
-# The tests run every tutorial with --quick and check its verdicts.
-$(TEST_BIN): | $(TUTORIAL_BINS)
+# The tests run every tutorial with --quick and check its verdicts, and make week3's program.
+$(TEST_BIN): | $(TUTORIAL_BINS) $(BIN)/week2 $(BIN)/week3
 
 .PHONY: tutorials tutorials-bin
 tutorials-bin: $(TUTORIAL_BINS)
@@ -163,10 +169,12 @@ debug:
 .PHONY: help
 help:
 	@echo "For students (학생용):"
+	@echo "  make week2           week 2: logistic regression on the cat pictures (IMAGE=my.jpg: your picture)"
+	@echo "  make week3           week 3: one hidden layer on the flower data, decision boundaries, sizes 1-50"
 	@echo "  make demo            train the cat classifier as the Application notebook does (DEMO_ARGS=...)"
 	@echo "  make test            build and run every test"
 	@echo "  make tutorials       the tutorials, one per notebook section, in English and Korean (QUICK=1: shorter)"
-	@echo "  make replay          the Step by Step notebook's functions beside its expected outputs"
+	@echo "  make replay          every graded function of weeks 2-4 beside the notebooks' expected outputs"
 	@echo "  make exercises       write exercises/: the graded functions emptied, for you to fill in"
 	@echo "  make grade           grade your exercises/ against the notebook (EXERCISES=dir for another folder)"
 	@echo "  make debug           everything -O0 -g in build/debug, for stepping through in gdb or lldb"

@@ -15,6 +15,7 @@
 
 #include "io/h5/h5file.hpp"
 #include "matrix/matrix.hpp"
+#include "nn/planar_classification/planar_classification.hpp"
 #include "nn/types.hpp"
 
 namespace dnn::app {
@@ -48,14 +49,12 @@ CatData load_data(const std::string& dir);
 // KO: x_orig.reshape(rows, cols)를 Matrix로(C 순서). rows나 cols 중 하나는 -1(자동)일 수 있습니다.
 Matrix reshape(const io::Array& x_orig, long long rows, long long cols);
 
-// EN: The course's planar "flower" data set (week 3's load_planar_dataset), made with the numpy-identical
-//     generator: X (2, 400) points, Y (1, 400) labels, two petals per class.
-// KO: 3주차의 평면 "꽃" 데이터(load_planar_dataset)를 numpy와 같은 난수로 만듭니다: X (2, 400), Y (1, 400).
-struct PlanarData {
-    Matrix X;  // (2, m)
-    Matrix Y;  // (1, m)
-};
-PlanarData load_planar_dataset();
+// EN: The course's planar "flower" data set, week 3's load_planar_dataset (nn/planar_classification/), which
+//     make demo trains on when the course files are absent: X (2, 400) points, Y (1, 400) labels.
+// KO: 3주차의 평면 "꽃" 데이터(nn/planar_classification/의 load_planar_dataset). 강의 파일이 없을 때 make demo가
+//     이것으로 학습합니다: X (2, 400), Y (1, 400).
+using planar::load_planar_dataset;
+using planar::PlanarData;
 
 // ---- dnn_app_utils_v3 -----------------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-// app/load_data.cpp - load_data() and the planar data set: the Application notebook's inputs.
+// app/load_data.cpp - load_data(): the Application notebook's input (and week 2's, lr_utils.load_dataset).
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -6,7 +6,6 @@
 #include <string>
 
 #include "app/application.hpp"
-#include "matrix/np.hpp"
 
 namespace dnn::app {
 
@@ -91,32 +90,6 @@ Matrix reshape(const io::Array& x_orig, long long rows, long long cols) {
     double* out = m.mutable_data();
     for (long long k = 0; k < n; ++k) out[k] = x_orig.data[static_cast<std::size_t>(k)];
     return m;
-}
-
-PlanarData load_planar_dataset() {
-    np::random::seed(1);
-    const std::size_t m = 400;  // number of examples
-    const std::size_t N = m / 2;  // number of points per class
-    Matrix X(m, 2);  // data matrix where each row is a single example
-    Matrix Y(m, 1);  // labels vector (0 for red, 1 for blue)
-    const double a = 4;  // maximum ray of the flower
-
-    for (std::size_t j = 0; j < 2; ++j) {
-        // t = np.linspace(j*3.12, (j+1)*3.12, N) + np.random.randn(N)*0.2 (theta)
-        const double start = j * 3.12, stop = (j + 1) * 3.12, step = (stop - start) / (N - 1);
-        const Matrix noise_t = np::random::randn(1, N) * 0.2;
-        std::vector<double> t(N);
-        for (std::size_t i = 0; i < N; ++i) t[i] = (i + 1 == N ? stop : i * step + start) + noise_t(0, i);
-        // r = a*np.sin(4*t) + np.random.randn(N)*0.2 (radius)
-        const Matrix noise_r = np::random::randn(1, N) * 0.2;
-        for (std::size_t i = 0; i < N; ++i) {
-            const double r = a * std::sin(4 * t[i]) + noise_r(0, i);
-            X(N * j + i, 0) = r * std::sin(t[i]);
-            X(N * j + i, 1) = r * std::cos(t[i]);
-            Y(N * j + i, 0) = static_cast<double>(j);
-        }
-    }
-    return {X.T().copy(), Y.T().copy()};
 }
 
 }  // namespace dnn::app

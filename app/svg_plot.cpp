@@ -155,6 +155,100 @@ std::string cost_plot_svg(const std::vector<double>& costs, double learning_rate
     return s;
 }
 
+std::string cost_curves_svg(const std::vector<CostCurve>& curves, const std::string& xlabel,
+                            const std::string& title) {
+    static const char* const colours[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                                          "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    double x_lo = 0, x_hi = 1;
+    double y_lo = std::numeric_limits<double>::infinity(), y_hi = -y_lo;
+    for (const CostCurve& curve : curves) {
+        if (curve.costs.size() > 1) x_hi = std::max(x_hi, double(curve.costs.size() - 1));
+        for (double c : curve.costs) {
+            if (!std::isfinite(c)) continue;
+            y_lo = std::min(y_lo, c);
+            y_hi = std::max(y_hi, c);
+        }
+    }
+    if (y_lo > y_hi) y_lo = 0, y_hi = 1;
+    padded_range(x_lo, x_hi);
+    padded_range(y_lo, y_hi);
+    auto px = [&](double x) { return kLeft + (x - x_lo) / (x_hi - x_lo) * (kRight - kLeft); };
+    auto py = [&](double y) { return kBottom - (y - y_lo) / (y_hi - y_lo) * (kBottom - kTop); };
+
+    std::string s;
+    s += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
+    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(kWidth, 0) + "\" height=\"" + num(kHeight, 0) +
+         "\" viewBox=\"0 0 " + num(kWidth, 0) + " " + num(kHeight, 0) +
+         "\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" font-size=\"13\">\n";
+    s += "  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+    const std::vector<double> xt = nice_ticks(x_lo, x_hi), yt = nice_ticks(y_lo, y_hi);
+    s += "  <g id=\"x-axis\" stroke=\"black\" stroke-width=\"1\">\n";
+    for (double t : xt) {
+        const std::string x = num(px(t));
+        s += "    <line x1=\"" + x + "\" y1=\"" + num(kBottom) + "\" x2=\"" + x + "\" y2=\"" + num(kBottom + kTick) + "\"/>\n";
+        s += "    <text x=\"" + x + "\" y=\"" + num(kBottom + kTick + 15) + "\" text-anchor=\"middle\" stroke=\"none\">" +
+             tick_label(t, xt.size() > 1 ? xt[1] - xt[0] : 1) + "</text>\n";
+    }
+    s += "  </g>\n  <g id=\"y-axis\" stroke=\"black\" stroke-width=\"1\">\n";
+    for (double t : yt) {
+        const std::string y = num(py(t));
+        s += "    <line x1=\"" + num(kLeft - kTick) + "\" y1=\"" + y + "\" x2=\"" + num(kLeft) + "\" y2=\"" + y + "\"/>\n";
+        s += "    <text x=\"" + num(kLeft - kTick - 3) + "\" y=\"" + y +
+             "\" text-anchor=\"end\" dominant-baseline=\"middle\" stroke=\"none\">" +
+             tick_label(t, yt.size() > 1 ? yt[1] - yt[0] : 1) + "</text>\n";
+    }
+    s += "  </g>\n";
+    for (std::size_t k = 0; k < curves.size(); ++k) {
+        s += "  <g class=\"curve\" fill=\"none\" stroke=\"" + std::string(colours[k % 10]) +
+             "\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n";
+        std::string points;
+        for (std::size_t i = 0; i <= curves[k].costs.size(); ++i) {
+            if (i == curves[k].costs.size() || !std::isfinite(curves[k].costs[i])) {
+                if (!points.empty()) s += "    <polyline points=\"" + points + "\"/>\n";
+                points.clear();
+                continue;
+            }
+            if (!points.empty()) points += ' ';
+            points += num(px(double(i)), 3) + "," + num(py(curves[k].costs[i]), 3);
+        }
+        s += "  </g>\n";
+    }
+    s += "  <rect id=\"frame\" x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(kRight - kLeft) +
+         "\" height=\"" + num(kBottom - kTop) + "\" fill=\"none\" stroke=\"black\" stroke-width=\"1\"/>\n";
+    // The legend: upper centre, a light grey frame ('0.90') with a shadow.
+    std::size_t longest = 0;
+    for (const CostCurve& curve : curves) longest = std::max(longest, curve.label.size());
+    const double row = 18, box_w = 40 + 8.0 * double(longest), box_h = 8 + row * double(curves.size());
+    const double bx = (kLeft + kRight) / 2 - box_w / 2, by = kTop + 8;
+    s += "  <g id=\"legend\">\n";
+    s += "    <rect x=\"" + num(bx + 3) + "\" y=\"" + num(by + 3) + "\" width=\"" + num(box_w) + "\" height=\"" +
+         num(box_h) + "\" fill=\"black\" fill-opacity=\"0.5\"/>\n";
+    s += "    <rect x=\"" + num(bx) + "\" y=\"" + num(by) + "\" width=\"" + num(box_w) + "\" height=\"" + num(box_h) +
+         "\" fill=\"#e5e5e5\" stroke=\"#cccccc\"/>\n";
+    for (std::size_t k = 0; k < curves.size(); ++k) {
+        const double y = by + 4 + row * (double(k) + 0.5);
+        s += "    <line x1=\"" + num(bx + 6) + "\" y1=\"" + num(y) + "\" x2=\"" + num(bx + 28) + "\" y2=\"" + num(y) +
+             "\" stroke=\"" + colours[k % 10] + "\" stroke-width=\"1.5\"/>\n";
+        s += "    <text x=\"" + num(bx + 34) + "\" y=\"" + num(y) + "\" dominant-baseline=\"middle\">" +
+             escape_xml(curves[k].label) + "</text>\n";
+    }
+    s += "  </g>\n";
+    s += "  <text id=\"xlabel\" x=\"" + num((kLeft + kRight) / 2) + "\" y=\"" + num(kBottom + kTick + 38) +
+         "\" text-anchor=\"middle\">" + escape_xml(xlabel) + "</text>\n";
+    s += "  <text id=\"ylabel\" x=\"0\" y=\"0\" text-anchor=\"middle\" transform=\"translate(" + num(kLeft - 58) + "," +
+         num((kTop + kBottom) / 2) + ") rotate(-90)\">cost</text>\n";
+    if (!title.empty())
+        s += "  <text id=\"title\" x=\"" + num((kLeft + kRight) / 2) + "\" y=\"" + num(kTop - 10) +
+             "\" text-anchor=\"middle\" font-size=\"15\">" + escape_xml(title) + "</text>\n";
+    s += "</svg>\n";
+    return s;
+}
+
+void save_cost_curves_svg(const std::string& path, const std::vector<CostCurve>& curves, const std::string& xlabel,
+                          const std::string& title) {
+    io::atomic_write_file(path, cost_curves_svg(curves, xlabel, title));
+}
+
 void save_cost_plot_svg(const std::string& path, const std::vector<double>& costs, double learning_rate,
                         const std::string& title) {
     io::atomic_write_file(path, cost_plot_svg(costs, learning_rate, title));

@@ -27,6 +27,23 @@ std::string cost_plot_svg(const std::vector<double>& costs, double learning_rate
 void save_cost_plot_svg(const std::string& path, const std::vector<double>& costs, double learning_rate,
                         const std::string& title = "");
 
+// EN: Several cost curves in one plot, as the week-2 notebook compares learning rates:
+//         for i in learning_rates: plt.plot(np.squeeze(models[i]["costs"]), label=str(models[i]["learning_rate"]))
+//         plt.ylabel('cost'); plt.xlabel('iterations (hundreds)')
+//         legend = plt.legend(loc='upper center', shadow=True); frame.set_facecolor('0.90')
+//     in matplotlib's default colours (#1f77b4, #ff7f0e, #2ca02c, ...), the legend at the upper centre on a light
+//     grey frame with a shadow. Non-finite costs break their line, as in cost_plot_svg.
+// KO: 2주차 노트북이 학습률을 비교하듯 비용 곡선 여러 개를 한 그래프에 그립니다(matplotlib 기본 색, 위쪽 가운데의
+//     범례, 연회색 바탕과 그림자).
+struct CostCurve {
+    std::string label;          // the legend's text, e.g. "0.01"
+    std::vector<double> costs;  // drawn against 0, 1, 2, ...
+};
+std::string cost_curves_svg(const std::vector<CostCurve>& curves, const std::string& xlabel = "iterations (hundreds)",
+                            const std::string& title = "");
+void save_cost_curves_svg(const std::string& path, const std::vector<CostCurve>& curves,
+                          const std::string& xlabel = "iterations (hundreds)", const std::string& title = "");
+
 // EN: Tick positions for the range [lo, hi]: multiples of 1, 2, 2.5 or 5 x 10^k, 4 to 9 of them.
 //     Exposed for the tests.
 // KO: [lo, hi] 범위의 눈금 위치: 1, 2, 2.5, 5 x 10^k의 배수로 4~9개. 테스트용으로 공개합니다.

@@ -74,10 +74,15 @@ Verdict compare_printed(const Matrix& actual, const std::string& expected) {
 
 Verdict compare_printed(double actual, const std::string& expected) { return compare_values({actual}, 1, expected); }
 
-namespace {
+Verdict compare_text(const std::string& actual, const std::string& expected) {
+    if (actual == expected) return {true, ""};
+    std::size_t k = 0;
+    while (k < actual.size() && k < expected.size() && actual[k] == expected[k]) ++k;
+    return {false, "the texts differ from character " + std::to_string(k + 1)};
+}
 
-bool show_text(std::ostream& os, const std::string& name, const std::string& ours, const std::string& expected,
-               const Verdict& v) {
+bool show_verdict(std::ostream& os, const std::string& name, const std::string& ours, const std::string& expected,
+                  const Verdict& v) {
     const bool multiline = ours.find('\n') != std::string::npos || expected.find('\n') != std::string::npos;
     if (multiline) {
         os << name << " =\n" << ours << "\n  notebook:\n" << expected << "\n";
@@ -88,14 +93,17 @@ bool show_text(std::ostream& os, const std::string& name, const std::string& our
     return v.same;
 }
 
-}  // namespace
-
-bool show(std::ostream& os, const std::string& name, const Matrix& actual, const std::string& expected) {
-    return show_text(os, name, to_string(actual), expected, compare_printed(actual, expected));
+bool show(std::ostream& os, const std::string& name, const Matrix& actual, const std::string& expected,
+          const PrintOptions& options) {
+    return show_verdict(os, name, format_matrix(actual, options), expected, compare_printed(actual, expected));
 }
 
 bool show(std::ostream& os, const std::string& name, double actual, const std::string& expected) {
-    return show_text(os, name, py_repr(actual), expected, compare_printed(actual, expected));
+    return show_verdict(os, name, py_repr(actual), expected, compare_printed(actual, expected));
+}
+
+bool show_text(std::ostream& os, const std::string& name, const std::string& actual, const std::string& expected) {
+    return show_verdict(os, name, actual, expected, compare_text(actual, expected));
 }
 
 }  // namespace dnn::notebook

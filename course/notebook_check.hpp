@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "matrix/format.hpp"
 #include "matrix/matrix.hpp"
 
 namespace dnn::notebook {
@@ -39,8 +40,20 @@ Verdict compare_printed(const Matrix& actual, const std::string& expected);
 // A scalar against its printed value (e.g. a cost "0.2797765635793422").
 Verdict compare_printed(double actual, const std::string& expected);
 
-// Prints "name = <result>", the notebook's expected output and the verdict; returns verdict.same.
-bool show(std::ostream& os, const std::string& name, const Matrix& actual, const std::string& expected);
+// A printed line compared character for character: text the numbers cannot tell apart (a boolean array
+// "[[ True False  True]]", a "%f" cost line, a shape, a sentence).
+Verdict compare_text(const std::string& actual, const std::string& expected);
+
+// Prints "name = <result>", the notebook's expected output and the verdict; returns verdict.same. The result is
+// printed in the layout of `options` (the 2021 notebooks: PrintOptions{.layout = Layout::modern}).
+bool show(std::ostream& os, const std::string& name, const Matrix& actual, const std::string& expected,
+          const PrintOptions& options = {});
 bool show(std::ostream& os, const std::string& name, double actual, const std::string& expected);
+// Prints "name = <ours>", the notebook's expected output and the verdict v (for results printed another way, e.g.
+// a 1-D array with format_1d); returns v.same.
+bool show_verdict(std::ostream& os, const std::string& name, const std::string& ours, const std::string& expected,
+                  const Verdict& v);
+// The same for a line of text, compared character for character (compare_text).
+bool show_text(std::ostream& os, const std::string& name, const std::string& actual, const std::string& expected);
 
 }  // namespace dnn::notebook

@@ -13,6 +13,16 @@ Matrix zeros(std::size_t rows, std::size_t cols) { return Matrix(rows, cols); }
 Matrix zeros(Shape shape) { return Matrix(shape.rows, shape.cols); }
 Matrix ones(std::size_t rows, std::size_t cols) { return Matrix(rows, cols, 1.0); }
 
+Matrix linspace(double start, double stop, std::size_t num) {
+    Matrix y(1, num);
+    const double div = num > 1 ? static_cast<double>(num - 1) : 1.0;
+    const double delta = stop - start;
+    const double step = delta / div;
+    for (std::size_t i = 0; i < num; ++i) y(0, i) = static_cast<double>(i) * step + start;
+    if (num > 1) y(0, num - 1) = stop;
+    return y;
+}
+
 Matrix array(const Matrix& a) { return a.copy(); }
 
 namespace {
@@ -119,6 +129,10 @@ double exp_of(double x) { return std::exp(x); }
 double log_of(double x) { return std::log(x); }
 double sqrt_of(double x) { return std::sqrt(x); }
 double abs_of(double x) { return std::fabs(x); }
+double tanh_of(double x) { return std::tanh(x); }
+double sin_of(double x) { return std::sin(x); }
+double cos_of(double x) { return std::cos(x); }
+double square_of(double x) { return x * x; }
 
 }  // namespace
 
@@ -126,6 +140,26 @@ Matrix exp(const Matrix& A) { return each(A, exp_of); }
 Matrix log(const Matrix& A) { return each(A, log_of); }
 Matrix sqrt(const Matrix& A) { return each(A, sqrt_of); }
 Matrix abs(const Matrix& A) { return each(A, abs_of); }
+Matrix tanh(const Matrix& A) { return each(A, tanh_of); }
+Matrix sin(const Matrix& A) { return each(A, sin_of); }
+Matrix cos(const Matrix& A) { return each(A, cos_of); }
+
+Matrix power(const Matrix& A, double p) {
+    if (p == 2) return each(A, square_of);  // numpy's fast path for ** 2
+    const Matrix src = A.contiguous();
+    Matrix out = Matrix::uninitialized(A.rows(), A.cols());
+    if (out.empty()) return out;
+    const double* x = src.data();
+    double* o = out.mutable_data();
+    for (std::size_t k = 0; k < A.size(); ++k) o[k] = std::pow(x[k], p);
+    return out;
+}
+
+namespace linalg {
+
+Matrix norm(const Matrix& x, int axis, bool keepdims) { return sqrt(sum(x * x, axis, keepdims)); }
+
+}  // namespace linalg
 
 Matrix multiply(const Matrix& A, const Matrix& B) { return A * B; }
 Matrix divide(const Matrix& A, const Matrix& B) { return A / B; }

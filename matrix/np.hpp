@@ -19,6 +19,10 @@ Matrix zeros(std::size_t rows, std::size_t cols);
 Matrix zeros(Shape shape);
 Matrix ones(std::size_t rows, std::size_t cols);
 
+// np.linspace(start, stop, num): num evenly spaced values from start to stop (both included), as a row
+// (1, num): i * step + start with step = (stop - start) / (num - 1), and the last one exactly stop.
+Matrix linspace(double start, double stop, std::size_t num);
+
 // np.array(a, copy=True): an independent copy.
 Matrix array(const Matrix& a);
 
@@ -40,6 +44,11 @@ Matrix exp(const Matrix& A);
 Matrix log(const Matrix& A);
 Matrix sqrt(const Matrix& A);
 Matrix abs(const Matrix& A);
+Matrix tanh(const Matrix& A);
+Matrix sin(const Matrix& A);
+Matrix cos(const Matrix& A);
+// np.power(A, p): A ** p elementwise; p = 2 is a * a, as numpy computes it (np.square).
+Matrix power(const Matrix& A, double p);
 Matrix multiply(const Matrix& A, const Matrix& B);  // A * B with broadcasting
 Matrix divide(const Matrix& A, const Matrix& B);    // A / B with broadcasting
 Matrix divide(double a, const Matrix& B);
@@ -56,5 +65,11 @@ double squeeze(const Matrix& a);
 bool allclose(const Matrix& a, const Matrix& b, double rtol = 1e-05, double atol = 1e-08);
 // np.array_equal(a, b): same shape and the same values.
 bool array_equal(const Matrix& a, const Matrix& b);
+
+namespace linalg {
+// np.linalg.norm(x, axis=axis, keepdims=keepdims): sqrt(np.sum(x * x, axis, keepdims)), the 2-norm of each
+// column (axis 0) or row (axis 1).
+Matrix norm(const Matrix& x, int axis, bool keepdims = false);
+}  // namespace linalg
 
 }  // namespace dnn::np

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "matrix/format.hpp"
 #include "matrix/matrix.hpp"
 #include "nn/types.hpp"
 
@@ -46,6 +47,23 @@ inline void layer_dims(const char* fn, const std::vector<int>& dims) {
         throw std::invalid_argument(std::string(fn) + ": layer_dims needs at least 2 sizes (input and output), got " +
                                     std::to_string(dims.size()));
     for (std::size_t l = 0; l < dims.size(); ++l) layer_size(fn, "layer_dims[" + std::to_string(l) + "]", dims[l]);
+}
+
+// Labels: every element of Y is 0 or 1 (the notebooks' cat / non-cat and red / blue).
+inline void labels(const char* fn, const char* name, const Matrix& Y) {
+    for (std::size_t i = 0; i < Y.rows(); ++i)
+        for (std::size_t j = 0; j < Y.cols(); ++j)
+            if (Y(i, j) != 0 && Y(i, j) != 1)
+                throw std::invalid_argument(std::string(fn) + ": " + name + " has the value " + py_repr(Y(i, j)) +
+                                            " at (" + std::to_string(i) + ", " + std::to_string(j) +
+                                            "); labels must be 0 or 1");
+}
+
+// At least one example: m = X.shape[1] > 0 (the costs divide by m).
+inline void examples(const char* fn, const char* name, const Matrix& X) {
+    if (X.cols() == 0)
+        throw std::invalid_argument(std::string(fn) + ": there are no examples (" + name + " has shape " +
+                                    to_string(X.shape()) + ")");
 }
 
 // dict must hold key (else std::out_of_range, Python's KeyError); dict_name is "parameters" or "grads".

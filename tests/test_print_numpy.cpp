@@ -120,8 +120,12 @@ std::vector<Case> cases() {
 
 fs::path temp_dir() { return temp_files::dir("print"); }
 
+// How numpy prints each case: "legacy" (np.set_printoptions(legacy='1.13'), the course's layout until 2020),
+// "modern" (numpy's own, the 2021 notebooks'), "legacy 1-D" / "modern 1-D" (the elements as a 1-D array), "bool"
+// (a != 0, numpy's default layout).
 // numpy's print of each matrix (in order), read back from /usr/bin/python3.
-std::vector<std::string> numpy_texts(const std::vector<Case>& cs, std::string& error) {
+std::vector<std::string> numpy_texts(const std::vector<Case>& cs, std::string& error,
+                                     const std::string& mode = "legacy") {
     const fs::path data = temp_dir() / "cases.txt", py = temp_dir() / "print.py", out = temp_dir() / "numpy.txt";
     {
         std::ofstream f(data);
@@ -139,18 +143,24 @@ std::vector<std::string> numpy_texts(const std::vector<Case>& cs, std::string& e
     }
     std::ofstream(py) << R"(
 import sys, numpy as np
-np.set_printoptions(legacy='1.13')
+mode = sys.argv[2]
+if mode.startswith('legacy'):
+    np.set_printoptions(legacy='1.13')
 lines = open(sys.argv[1]).read().split('\n')
 out = []
 for k in range(0, len(lines) - 1, 2):
     r, c = map(int, lines[k].split())
     bits = [int(h, 16) for h in lines[k + 1].split()]
     a = np.array(bits, dtype=np.uint64).view(np.float64).reshape(r, c)
+    if mode.endswith('1-D'):
+        a = a.ravel()
+    if mode == 'bool':
+        a = a != 0
     out.append(str(a) + '\n<<<END>>>\n')
 sys.stdout.write(''.join(out))
 )";
-    const std::string cmd = "/usr/bin/python3 '" + py.string() + "' '" + data.string() + "' > '" + out.string() +
-                            "' 2>&1";
+    const std::string cmd = "/usr/bin/python3 '" + py.string() + "' '" + data.string() + "' '" + mode + "' > '" +
+                            out.string() + "' 2>&1";
     const int rc = std::system(cmd.c_str());
     std::stringstream text;
     text << std::ifstream(out).rdbuf();
@@ -185,4 +195,64 @@ TEST_CASE("print_numpy: std::cout << matrix is numpy's print, character for char
     CHECK(mismatches == 0);
     MESSAGE(cs.size() << " matrices compared with numpy's print");
     fs::remove_all(temp_dir());
+}
+
+// The 2021 notebooks print with numpy >= 1.14 (Layout::modern); their 1-D arrays are the C++ rows and columns
+// printed by format_1d; boolean results (A2 > 0.5) print through format_bool.
+TEST_CASE("print_numpy: the modern layout, 1-D arrays and booleans are numpy's print, character for character" *
+          needs::numpy()) {
+    std::vector<Case> cs = cases();
+    std::vector<Case> one_d;
+    for (const Case& c : cs)
+        if (c.m.rows() == 1 || c.m.cols() == 1) one_d.push_back(c);
+    REQUIRE(one_d.size() > 30);
+    const PrintOptions legacy, modern{.layout = Layout::modern};
+    struct Mode {
+        const char* name;
+        const std::vector<Case>* cases;
+        std::string (*print)(const Matrix&, const PrintOptions&);
+        const PrintOptions* options;
+    };
+    const Mode modes[] = {{"modern", &cs, format_matrix, &modern},
+                          {"legacy 1-D", &one_d, format_1d, &legacy},
+                          {"modern 1-D", &one_d, format_1d, &modern},
+                          {"bool", &cs, format_bool, &modern}};
+    for (const Mode& mode : modes) {
+        const std::string name = mode.name;
+        CAPTURE(name);
+        std::string error;
+        const std::vector<std::string> theirs = numpy_texts(*mode.cases, error, mode.name);
+        REQUIRE_MESSAGE(error.empty(), error);
+        REQUIRE(theirs.size() == mode.cases->size());
+        int mismatches = 0;
+        for (std::size_t k = 0; k < theirs.size(); ++k) {
+            const Case& c = (*mode.cases)[k];
+            const std::string ours = mode.print(c.m, *mode.options);
+            if (ours == theirs[k]) continue;
+            if (++mismatches <= 3)
+                FAIL_CHECK(mode.name << " case " << k << " (" << c.kind << ", shape " << to_string(c.m.shape())
+                                     << ")\nours:\n" << ours << "\nnumpy:\n" << theirs[k]);
+        }
+        CHECK(mismatches == 0);
+        MESSAGE(theirs.size() << " arrays compared with numpy's print (" << name << ")");
+    }
+    fs::remove_all(temp_dir());
+}
+
+TEST_CASE("print_numpy: str() of a float64 before numpy 1.14 has 12 significant digits") {
+    CHECK(legacy_float_str(0.001455578136784208) == "0.00145557813678");
+    CHECK(legacy_float_str(5.801545319394553) == "5.80154531939");
+    CHECK(legacy_float_str(2.0 / 3.0) == "0.666666666667");
+    CHECK(legacy_float_str(0.5) == "0.5");
+    CHECK(legacy_float_str(2.0) == "2.0");
+    CHECK(legacy_float_str(-1.3076660128732143) == "-1.30766601287");
+    CHECK(legacy_float_str(1e-05) == "1e-05");
+}
+
+TEST_CASE("print_numpy: a 1-D array is a row or a column") {
+    CHECK_THROWS_WITH_AS(format_1d(Matrix(2, 2)), "format_1d: a 1-D array is a row or a column, not shape (2, 2)",
+                         std::invalid_argument);
+    CHECK(format_1d(Matrix{{0.5}, {0.88079708}}) == "[ 0.5         0.88079708]");
+    CHECK(format_1d(Matrix{{0.5, 0.88079708}}, {.layout = Layout::modern}) == "[0.5        0.88079708]");
+    CHECK(format_bool(Matrix{{1, 0, 1}}) == "[[ True False  True]]");
 }

@@ -13,6 +13,7 @@
 set print frame-arguments none
 set print pretty off
 source tools/gdb/dnn_printers.py
+source tools/gdb/dnn_printers_weeks.py
 
 # The standard library and the compiler's runtime, whatever header they were inlined from.
 skip -rfu ^std::
@@ -30,11 +31,14 @@ skip -gfi /usr/lib/*/*/*/include/*/*
 
 # The Matrix class's storage handling: where the numbers live, not what is computed with them: everything in
 # matrix/matrix.hpp (accessors, the implicit copies and destructors, Shape), the allocation in matrix/matrix.cpp,
-# and the constructors of the notebook's small structs in nn/types.hpp. (gdb matches these extended regular
+# and the constructors of the notebooks' small structs in nn/types.hpp and weeks 2 and 3's headers. (gdb matches these extended regular
 # expressions against the function's name with its argument types; quotes and backslashes are taken by gdb's
 # argument parser, so a literal parenthesis is written [(].)
 skip -fi matrix/matrix.hpp
 skip -fi nn/types.hpp
+skip -fi nn/logistic_regression/logistic_regression.hpp
+skip -fi nn/planar_classification/planar_classification.hpp
+skip -fi nn/python_basics/python_basics.hpp
 skip -rfu ^dnn::Matrix::uninitialized[(]
 skip -rfu ^dnn::Matrix::mutable_data[(]
 skip -rfu ^dnn::Matrix::detach[(]

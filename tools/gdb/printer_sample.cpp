@@ -27,6 +27,24 @@ void show(const std::string& name, const std::string& summary_text) {
     std::cout << "<<<" << name << ">>>\n" << summary_text << "\n<<<end>>>\n";
 }
 
+// What dnn-shapes prints for week 2's grads {"dw", "db"}: the array's shape, the float's value.
+std::string grads_text(const logistic::Grads& grads) {
+    return "dw: " + to_string(grads.dw.shape()) + "\ndb: " + py_repr(grads.db);
+}
+
+// An Array3D: its shape, then each image[i] as numpy prints a 2-D array.
+std::string array3d_text(const basics::Array3D& image) {
+    std::string s = "(" + std::to_string(image.shape[0]) + ", " + std::to_string(image.shape[1]) + ", " +
+                    std::to_string(image.shape[2]) + ")";
+    for (std::size_t i = 0; i < image.shape[0]; ++i) {
+        Matrix slice(image.shape[1], image.shape[2]);
+        for (std::size_t j = 0; j < image.shape[1]; ++j)
+            for (std::size_t k = 0; k < image.shape[2]; ++k) slice(j, k) = image(i, j, k);
+        s += "\nimage[" + std::to_string(i) + "] =\n" + to_string(slice);
+    }
+    return s;
+}
+
 // gdb breaks here; `up` is main, where every value is in scope.
 void stop_here() { std::cout.flush(); }
 
@@ -57,6 +75,20 @@ int main() {
     const Caches caches = L_model_forward(forward_case.X, forward_case.parameters).caches;
     const Grads empty_dict;
 
+    // Weeks 2 and 3 (tools/gdb/dnn_printers_weeks.py): week 2's structs, week 3's dicts and forward result.
+    namespace lr_cases = test_cases::logistic_regression;
+    const auto [w, b, X, Y] = lr_cases::propagate_case(lr_cases::Version::v6a);
+    const logistic::Params params = logistic::initialize_with_zeros(2);
+    const logistic::PropagateResult propagated = logistic::propagate(w, b, X, Y);
+    const logistic::Grads grads = propagated.grads;
+    const logistic::OptimizeResult optimized = logistic::optimize(w, b, X, Y, 201, 0.009);
+    const logistic::ModelResult d = logistic::model(X, Y, X, Y, 300, 0.005);
+    const test_cases::planar_classification::ForwardCase planar_case =
+        test_cases::planar_classification::forward_propagation_test_case();
+    const planar::ForwardResult forward = planar::forward_propagation(planar_case.X, planar_case.parameters);
+    const planar::Cache cache = forward.cache;
+    const basics::Array3D image = test_cases::python_basics::image();
+
     show("small", small);
     show("zeros", zeros);
     show("empty", empty);
@@ -76,6 +108,20 @@ int main() {
     show("caches", summary(caches));
     show("caches[1]", summary(caches[1]));
     show("caches[2].linear_cache", summary(caches[2].linear_cache));
+    show("params", "w: " + to_string(params.w.shape()) + "\nb: " + py_repr(params.b));
+    show("grads", grads_text(grads));
+    show("propagated", grads_text(propagated.grads) + "\ncost: " + py_repr(propagated.cost));
+    show("optimized", "w: " + to_string(optimized.params.w.shape()) + "\nb: " + py_repr(optimized.params.b) + "\n" +
+                          grads_text(optimized.grads) + "\ncosts: " + std::to_string(optimized.costs.size()) +
+                          " values");
+    show("d", "costs: " + std::to_string(d.costs.size()) + " values\nY_prediction_test: " +
+                  to_string(d.Y_prediction_test.shape()) + "\nY_prediction_train: " +
+                  to_string(d.Y_prediction_train.shape()) + "\nw: " + to_string(d.w.shape()) + "\nb: " + py_repr(d.b) +
+                  "\nlearning_rate: " + py_repr(d.learning_rate) + "\nnum_iterations: " +
+                  std::to_string(d.num_iterations));
+    show("cache", summary(cache));
+    show("forward", "A2: " + to_string(forward.A2.shape()) + "\n" + summary(forward.cache));
+    show("image", array3d_text(image));
     stop_here();
     return 0;
 }
