@@ -426,7 +426,7 @@ void grade_linear_activation_backward(const Context& ctx) {
 std::string grads_difference(const Grads& got, const Grads& want) {
     for (const auto& [key, value] : want) {
         const auto it = got.find(key);
-        if (it == got.end()) return "grads has no key \"" + key + "\" (it has: " + keys_of(got) + ")";
+        if (it == got.end()) return "grads has no key \"" + key + "\" (it has: " + got.key_list() + ")";
         const std::string d = difference("grads[\"" + key + "\"]", it->second, value);
         if (!d.empty()) return d;
     }
