@@ -48,10 +48,10 @@ inline void layer_dims(const char* fn, const std::vector<int>& dims) {
     for (std::size_t l = 0; l < dims.size(); ++l) layer_size(fn, "layer_dims[" + std::to_string(l) + "]", dims[l]);
 }
 
-// dict must hold key (else std::out_of_range, Python's KeyError); dict_name is "parameters" or "grads".
+// dict must hold key (else KeyError, a std::out_of_range); dict_name is "parameters" or "grads".
 inline void has_key(const char* fn, const char* dict_name, const ArrayDict& dict, const std::string& key) {
     if (dict.find(key) == dict.end())
-        throw std::out_of_range(std::string(fn) + ": " + dict_name + " has no key \"" + key + "\" (it has: " +
+        throw KeyError(std::string(fn) + ": " + dict_name + " has no key \"" + key + "\" (it has: " +
                                 dict.key_list() + ")");
 }
 

@@ -2,12 +2,14 @@
 //
 // EN: Same names, argument order, dictionary keys and cache layout as the notebook. Shapes use the course's
 //     notation: n[l] units in layer l, m examples, L layers (layer 0 is the input X = A0).
-//     Every shape mismatch throws std::invalid_argument naming the function and both shapes; a missing key
-//     throws std::out_of_range naming the key.
+//     Every shape mismatch throws std::invalid_argument naming the function and both shapes; reading a missing
+//     key throws KeyError naming the key and the keys present, caches[l] past the end IndexError naming l and
+//     len(caches) (both std::out_of_range, as Python's KeyError and IndexError).
 // KO: 노트북과 같은 이름, 인자 순서, 딕셔너리 키, 캐시 구조입니다. shape 표기는 강의와 같습니다:
 //     n[l]은 l층의 유닛 수, m은 예제 수, L은 층 수(0층은 입력 X = A0).
-//     shape이 맞지 않으면 함수 이름과 두 shape을 담은 std::invalid_argument를, 키가 없으면 그 키 이름을 담은
-//     std::out_of_range를 던집니다.
+//     shape이 맞지 않으면 함수 이름과 두 shape을 담은 std::invalid_argument를 던집니다. 없는 키를 읽으면 그
+//     키와 있는 키들을 담은 KeyError를, 끝을 넘는 caches[l]은 l과 len(caches)를 담은 IndexError를 던집니다
+//     (둘 다 std::out_of_range이며 파이썬의 KeyError, IndexError에 해당합니다).
 #pragma once
 
 #include <string>
