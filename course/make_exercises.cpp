@@ -1,18 +1,26 @@
 // course/make_exercises.cpp - `make exercises`: writes the exercise copies of the graded source files.
 //
 //   make_exercises --out DIR [--force] [--root ROOT] FILE...
+//   make_exercises --grading-copy STUDENT_FILE --as FILE --out OUT_FILE [--root ROOT] FILE...
 //
 // EN: Each FILE (relative to ROOT, default ".") is copied to DIR/FILE with its graded regions replaced by
 //     placeholders (course/exercise_gen.hpp), and DIR/README.md explains the workflow. An existing copy is never
 //     overwritten: with --force the old files are moved to DIR/backup-<time>/ first, and each is named.
 //     Nothing is written when any file fails to convert.
+//     With --grading-copy (used by `make grade`, tools/mk/exercises.mk) it writes OUT_FILE, the grading copy of
+//     the student's STUDENT_FILE, whose library file is FILE (exgen::make_grading_copy); the FILEs listed last
+//     (every graded library file) name the graded functions.
 // KO: 각 FILE(ROOT 기준, 기본값 ".")을 채점 영역을 자리표시자로 바꿔 DIR/FILE로 복사하고, DIR/README.md에
 //     진행 방법을 씁니다. 이미 있는 사본은 덮어쓰지 않습니다: --force이면 예전 파일을 먼저
 //     DIR/backup-<시각>/으로 옮기고 하나하나 알려 줍니다. 한 파일이라도 변환에 실패하면 아무것도 쓰지 않습니다.
+//     --grading-copy(`make grade`가 씀)이면 학생 파일 STUDENT_FILE(라이브러리 파일은 FILE)의 채점용 사본
+//     OUT_FILE을 씁니다(exgen::make_grading_copy). 마지막에 나열한 FILE들(채점 대상 라이브러리 파일 전부)이
+//     채점 함수의 이름을 알려 줍니다.
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -84,23 +92,57 @@ std::string readme(const std::string& out_dir, const std::vector<std::pair<std::
 }
 
 int usage() {
-    std::cerr << "usage: make_exercises --out DIR [--force] [--root ROOT] FILE...\n";
+    std::cerr << "usage: make_exercises --out DIR [--force] [--root ROOT] FILE...\n"
+                 "       make_exercises --grading-copy STUDENT_FILE --as FILE --out OUT_FILE [--root ROOT] FILE...\n";
     return 2;
+}
+
+// --grading-copy: the student's file made into its grading copy.
+int grading_copy(const std::string& root, const std::string& student, const std::string& as, const std::string& out,
+                 const std::vector<std::string>& files) {
+    try {
+        std::set<std::string> all_graded;
+        std::vector<std::string> defined_here;
+        for (const auto& file : files) {
+            const std::string text = exgen::read_text_file(fs::path(root) / file);
+            const auto ex = exgen::make_exercise(text, file, file, exgen::included_types(root, text));
+            for (const auto& f : ex.functions()) {
+                all_graded.insert(f);
+                if (file == as) defined_here.push_back(f);
+            }
+        }
+        if (defined_here.empty()) throw exgen::Error(as + " is not among the graded files");
+        const std::string copy =
+            exgen::make_grading_copy(exgen::read_text_file(student), student, all_graded, defined_here);
+        const fs::path tmp = out + ".tmp";
+        write_file(tmp, copy);
+        fs::rename(tmp, out);
+    } catch (const std::exception& e) {
+        std::cerr << "make_exercises: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string out_dir, root = ".";
+    std::string out_dir, root = ".", student, as;
     bool force = false;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--out" && i + 1 < argc) out_dir = argv[++i];
         else if (a == "--root" && i + 1 < argc) root = argv[++i];
+        else if (a == "--grading-copy" && i + 1 < argc) student = argv[++i];
+        else if (a == "--as" && i + 1 < argc) as = argv[++i];
         else if (a == "--force") force = true;
         else if (!a.empty() && a[0] == '-') return usage();
         else files.push_back(a);
+    }
+    if (!student.empty()) {
+        if (as.empty() || out_dir.empty() || files.empty()) return usage();
+        return grading_copy(root, student, as, out_dir, files);
     }
     while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
     if (out_dir.empty() || files.empty()) return usage();
