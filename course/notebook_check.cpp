@@ -111,4 +111,15 @@ bool show(std::ostream& os, const std::string& name, double actual, const std::s
     return show_text(os, name, py_repr(actual), expected, compare_printed(actual, expected));
 }
 
+bool show(std::ostream& os, const std::string& name, int actual, const std::string& expected) {
+    return show_text(os, name, std::to_string(actual), expected, compare_printed(static_cast<double>(actual), expected));
+}
+
+bool show_printed(std::ostream& os, const std::string& name, const std::string& printed, const std::string& expected) {
+    const auto numbers = parse_printed(printed);
+    const Verdict v = numbers.size() == 1 ? compare_printed(numbers[0].value, expected)
+                                          : Verdict{false, "\"" + printed + "\" is not one number"};
+    return show_text(os, name, printed, expected, v);
+}
+
 }  // namespace dnn::notebook

@@ -42,8 +42,13 @@ Verdict compare_printed(const Matrix& actual, const std::string& expected);
 // A scalar against its printed value (e.g. a cost "0.2797765635793422").
 Verdict compare_printed(double actual, const std::string& expected);
 
-// Prints "name = <result>", the notebook's expected output and the verdict; returns verdict.same.
+// Prints "name = <result>", the notebook's expected output and the verdict; returns verdict.same. Each value
+// prints in the notebook's format: an array as numpy prints it, a double as Python's repr, an int as an integer.
 bool show(std::ostream& os, const std::string& name, const Matrix& actual, const std::string& expected);
 bool show(std::ostream& os, const std::string& name, double actual, const std::string& expected);
+bool show(std::ostream& os, const std::string& name, int actual, const std::string& expected);
+// `printed` is the text the notebook's print statement makes of the value (e.g. "%f" gives "0.527930"); it is
+// shown as it is and compared as a number.
+bool show_printed(std::ostream& os, const std::string& name, const std::string& printed, const std::string& expected);
 
 }  // namespace dnn::notebook
