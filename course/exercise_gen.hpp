@@ -97,10 +97,14 @@ inline const std::map<std::string, std::vector<Hint>>& hint_table() {
         {"linear_backward",
          {{{"From dZ (n[l], m) and the cache (A_prev, W, b):",
             "dW = 1/m dZ A_prev^T (n[l], n[l-1]); db = 1/m times dZ summed over the examples, kept as a",
-            "column (n[l], 1); dA_prev = W^T dZ (n[l-1], m)."},
+            "column (n[l], 1); dA_prev = W^T dZ (n[l-1], m).",
+            "np::sum's keepdims defaults to true here (numpy's to False); write it anyway, as the notebook does:",
+            "with false the sum is a row (1, n), not db's column."},
            {"dZ (n[l], m)와 캐시 (A_prev, W, b)로부터:",
-            "dW = 1/m dZ A_prev^T (n[l], n[l-1]); db = 1/m * (예제 방향으로 더한 dZ)를 열로 유지 (n[l], 1);",
-            "dA_prev = W^T dZ (n[l-1], m)."},
+            "dW = 1/m dZ A_prev^T (n[l], n[l-1]); db = 1/m * (dZ를 예제 방향으로 더한 값), 열 모양 유지 (n[l], 1);",
+            "dA_prev = W^T dZ (n[l-1], m).",
+            "np::sum의 keepdims 기본값은 true입니다(numpy는 False). 그래도 노트북처럼 직접 써 주세요. false이면",
+            "합이 db의 열이 아니라 (1, n) 행이 됩니다."},
            {"A.T -> A.T() (a view, no copy);  np.dot(X, Y) -> np::dot(X, Y);",
             "np.sum(X, axis=1, keepdims=True) -> np::sum(X, 1, true);  1 / m -> 1.0 / m"}}}},
         {"linear_activation_backward",
@@ -121,11 +125,11 @@ inline const std::map<std::string, std::vector<Hint>>& hint_table() {
           {{"Layer L (SIGMOID -> LINEAR): its cache is the last one, caches[L - 1] (C++ counts from 0 too).",
             "Backward through it from dAL, and store grads \"dA{L-1}\", \"dW{L}\", \"db{L}\"."},
            {"L층 (SIGMOID -> LINEAR): 캐시는 마지막 것, caches[L - 1]입니다(C++도 0부터 셉니다).",
-            "dAL에서 이 층을 거꾸로 지나가고 grads의 \"dA{L-1}\", \"dW{L}\", \"db{L}\"에 저장하세요."},
+            "dAL에서 시작해 이 층의 역전파를 계산하고, 결과를 grads의 \"dA{L-1}\", \"dW{L}\", \"db{L}\"에 저장하세요."},
            {"grads['dW' + str(L)] = ...  ->  grads[\"dW\" + str(L)] = ...;"}},
           {{"Layer l + 1 (RELU -> LINEAR), going backwards: cache caches[l], incoming gradient",
             "grads[\"dA\" + str(l + 1)]. Store \"dA{l}\", \"dW{l+1}\" and \"db{l+1}\"."},
-           {"l + 1층 (RELU -> LINEAR), 거꾸로 진행: 캐시는 caches[l], 들어오는 기울기는",
+           {"l + 1층 (RELU -> LINEAR), 역순으로 진행: 캐시는 caches[l], 뒤에서 들어오는 기울기는",
             "grads[\"dA\" + str(l + 1)]입니다. \"dA{l}\", \"dW{l+1}\", \"db{l+1}\"에 저장하세요."},
            {"the loop body is a new scope: names declared for layer L above may be declared again here"}}}},
         {"update_parameters",
@@ -767,10 +771,11 @@ inline std::string rename_tokens(const std::string& text, const std::set<std::st
         if (only_first) break;
     }
     std::string out = text;
-    for (auto c = cuts.rbegin(); c != cuts.rend(); ++c) {
-        const std::string name = text.substr(c->second - (c->second - c->first), c->second - c->first);
-        const std::string plain = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
-        out.replace(c->first, c->second - c->first, prefix + plain);
+    for (auto c = cuts.rbegin(); c != cuts.rend(); ++c) {  // from the end: earlier offsets stay valid
+        const std::string written = text.substr(c->first, c->second - c->first);  // "f" or "dnn::f"
+        const std::size_t colon = written.rfind(':');
+        out.replace(c->first, c->second - c->first,
+                    prefix + (colon == std::string::npos ? written : written.substr(colon + 1)));
     }
     return out;
 }

@@ -29,7 +29,7 @@ namespace dnn {
 Parameters initialize_parameters(int n_x, int n_h, int n_y);
 
 // EN: L-layer network. Seeds with 3, then for l = 1 .. L-1: Wl = randn(n[l], n[l-1]) * 0.01, bl = 0.
-// KO: L층 신경망. 시드 3, l = 1 .. L-1마다 Wl = randn(n[l], n[l-1]) * 0.01, bl = 0.
+// KO: L층 신경망. 시드를 3으로 두고, l = 1, ..., L-1 각각에 대해 Wl = randn(n[l], n[l-1]) * 0.01, bl = 0.
 // layer_dims: [n[0], n[1], ..., n[L]] (at least 2 sizes, none 0)
 // -> {"Wl": (n[l], n[l-1]), "bl": (n[l], 1)} for l = 1 .. L
 Parameters initialize_parameters_deep(const std::vector<int>& layer_dims);
@@ -66,7 +66,11 @@ double compute_cost(const Matrix& AL, const Matrix& Y);
 // ---- 4. Backward propagation / 역전파 ------------------------------------------------------------------------
 
 // EN: From dZ = dL/dZ of layer l: dW = 1/m dZ·A_prev.T, db = 1/m sum of dZ over examples, dA_prev = W.T·dZ.
-// KO: l층의 dZ = dL/dZ로부터 dW = 1/m dZ·A_prev.T, db = 1/m (dZ의 예제별 합), dA_prev = W.T·dZ.
+//     db keeps b's shape (n[l], 1): np::sum(dZ, 1, true) (axis 1, keepdims; unlike numpy, np::sum's keepdims
+//     defaults to true, see matrix/np.hpp).
+// KO: l층의 dZ = dL/dZ로부터 dW = 1/m dZ·A_prev.T, db = 1/m (dZ를 예제 방향으로 더한 합), dA_prev = W.T·dZ.
+//     db는 b와 같은 shape (n[l], 1)입니다: np::sum(dZ, 1, true)(axis 1, keepdims. numpy와 달리 np::sum의
+//     keepdims 기본값은 true입니다. matrix/np.hpp 참고).
 // dZ: (n[l], m)  cache: (A_prev (n[l-1], m), W (n[l], n[l-1]), b (n[l], 1))
 //   ->  dA_prev: (n[l-1], m), dW: (n[l], n[l-1]), db: (n[l], 1)
 LinearBackwardResult linear_backward(const Matrix& dZ, const LinearCache& cache);
@@ -79,8 +83,8 @@ LinearBackwardResult linear_activation_backward(const Matrix& dA, const LayerCac
 
 // EN: The whole backward pass, from the cost back to layer 1, reversing the forward order. The grads hold
 //     "dA{l-1}", "dW{l}" and "db{l}" for l = L .. 1 ("dA0" is the gradient with respect to X).
-// KO: 비용에서 1층까지 순전파의 역순으로 전체 역전파를 합니다. grads에는 l = L .. 1마다 "dA{l-1}", "dW{l}",
-//     "db{l}"이 들어갑니다("dA0"은 X에 대한 기울기).
+// KO: 비용에서 1층까지 순전파의 역순으로 전체 역전파를 합니다. grads에는 l = L, ..., 1 각 층의 "dA{l-1}",
+//     "dW{l}", "db{l}"이 들어갑니다("dA0"은 X에 대한 기울기).
 // AL: (1, m)  Y: (1, m) (or any shape of m elements)  caches: L entries  ->  grads
 Grads L_model_backward(const Matrix& AL, const Matrix& Y, const Caches& caches);
 
