@@ -70,8 +70,10 @@ std::string readme(const std::string& out_dir, const std::vector<std::pair<std::
          "   copying the expected numbers does not pass.\n"
       << "3. A compile error names your file and line (e.g. `" << out_dir
       << "/nn/forward.cpp:17`): fix it and run the grader again.\n"
-      << "4. Work in notebook order: a function that calls one of yours (e.g. `L_model_forward` calls\n"
-         "   `linear_activation_forward`) needs that one first.\n"
+      << "4. Each function is graded on its own: where it calls another graded function (e.g. `L_model_forward`\n"
+         "   calls `linear_activation_forward`), the grader puts the notebook's function in its place, so a\n"
+         "   mistake in one cannot pass or fail another. A note says how it does with yours, and every FAIL ends\n"
+         "   with a hint (English and Korean) for its symptom.\n"
       << "5. The solutions are the library's own files in `nn/`; `make grade EXERCISES=nn` grades them.\n\n"
       << "## 진행 방법 (KO)\n\n"
       << "1. 채점 함수마다 노트북의 채점 셀처럼 `// ### START CODE HERE ###`와 `// ### END CODE HERE ###` 사이에\n"
@@ -83,8 +85,10 @@ std::string readme(const std::string& out_dir, const std::vector<std::pair<std::
          "   마지막 줄에 `Score: k/" << functions << "`를 출력합니다. 함수마다 숨은 검사도 있어서 기대 값을 베껴서는 통과하지 못합니다.\n"
       << "3. 컴파일 오류는 여러분의 파일과 줄 번호로 나옵니다(예: `" << out_dir
       << "/nn/forward.cpp:17`). 고친 뒤 다시 채점하세요.\n"
-      << "4. 노트북 순서대로 하세요: 여러분의 다른 함수를 부르는 함수(예: `L_model_forward`는\n"
-         "   `linear_activation_forward`를 부름)는 그 함수가 먼저 있어야 합니다.\n"
+      << "4. 함수는 하나씩 따로 채점합니다. 다른 채점 함수를 부르는 곳(예: `L_model_forward`는\n"
+         "   `linear_activation_forward`를 부름)에는 채점기가 노트북의 함수를 넣으므로, 한 함수의 실수가 다른 함수를\n"
+         "   통과시키거나 실패시키지 않습니다. 여러분의 함수와 함께 쓴 결과는 참고로 알려 주고, FAIL마다 증상에 맞는\n"
+         "   힌트(영어와 한국어)가 붙습니다.\n"
       << "5. 정답은 `nn/`에 있는 라이브러리 자체 파일이며, `make grade EXERCISES=nn`으로 채점할 수 있습니다.\n\n"
       << "## Files / 파일\n\n"
       << list;

@@ -304,7 +304,12 @@ class _Children:
             return None
         name, value = self.items[index]
         data = value.GetNonSyntheticValue()
-        return self.valobj.CreateValueFromAddress(name, data.GetLoadAddress(), data.GetType())
+        address = data.GetLoadAddress()
+        if address != lldb.LLDB_INVALID_ADDRESS:
+            return self.valobj.CreateValueFromAddress(name, address, data.GetType())
+        # libc++'s std::map children are lldb's copies of the pairs, without an address: the entry's bytes then
+        # (a Matrix's members; its numbers stay in the program, read through its pointer).
+        return self.valobj.CreateValueFromData(name, data.GetData(), data.GetType())
 
     def has_children(self):
         return True
