@@ -879,28 +879,41 @@ Report grade(const Functions& alone, const Functions& yours, const Options& opti
         ++report.total;
         const std::string helpers = names_list(failing), helpers_ko = names_list_ko(failing);
         const std::string fail_s = failing.size() == 1 ? "fails" : "fail";
+        // Where the helper's FAIL is: on the line above, or (with --only) in its own checks, not shown.
+        const std::string where = options.only.empty() ? "above" : "its own checks";
+        const std::string where_ko = options.only.empty() ? "위에서" : "자체 검사에서";
         if (o.pass) {
             ++report.score;
             out << "PASS  " << name << "\n";
             if (!with_yours.pass && !failing.empty()) {
-                // name passes alone, so an exception with the student's helpers comes from one of them.
-                std::string thrower;
+                // name passes alone: what goes wrong with the student's helpers comes from them.
+                std::string thrower;  // a helper that itself throws when graded
                 for (const auto& h : failing)
                     if (!results[h].thrown.empty() && thrower.empty()) thrower = h;
-                if (!with_yours.thrown.empty() && !thrower.empty()) {
+                if (with_yours.symptom == Symptom::not_implemented) {
                     note(out,
-                         "with your " + helpers + ", which " + fail_s + " above, " + name + " stops at " + thrower +
-                             "'s error (" + with_yours.thrown + "): the error is in " + thrower + "; " + name +
-                             " is not to blame.",
-                         "위에서 실패한 여러분의 도우미 함수(" + helpers_ko + ")와 함께 쓰면 " + name + " 실행이 " +
-                             thrower + "의 오류에서 멈춥니다. 오류는 " + thrower + "에 있으며 " + name +
-                             "의 잘못이 아닙니다.");
+                         "with your " + helpers + " (not implemented yet), " + name + " cannot run yet; the "
+                         "notebook's values follow once " + helpers + (failing.size() == 1 ? " passes." : " pass."),
+                         "여러분의 도우미 함수(" + helpers_ko + ")가 아직 구현되지 않아 함께 실행할 수 없습니다. 그 "
+                         "도우미 함수가 통과하면 노트북의 값이 나옵니다.");
+                } else if (!with_yours.thrown.empty()) {
+                    const std::string origin = thrower.empty() ? "an error caused by the results of your " + helpers
+                                                               : thrower + "'s error";
+                    const std::string origin_ko = thrower.empty() ? "도우미 함수의 결과 때문에 생긴 오류"
+                                                                  : thrower + "의 오류";
+                    note(out,
+                         "with your " + helpers + ", which " + fail_s + " " + where + ", " + name + " stops at " +
+                             origin + " (" + with_yours.thrown + "): the error is in " +
+                             (thrower.empty() ? helpers : thrower) + "; " + name + " is not to blame.",
+                         where_ko + " 실패한 여러분의 도우미 함수(" + helpers_ko + ")와 함께 쓰면 " + name +
+                             " 실행이 " + origin_ko + "에서 멈춥니다. 오류는 " +
+                             (thrower.empty() ? "도우미 함수" : thrower) + "에 있으며 " + name + "의 잘못이 아닙니다.");
                 } else {
                     note(out,
-                         "with your " + helpers + ", which " + fail_s + " above, " + name + " gives other values (" +
-                             with_yours.message + "); the notebook's values follow once " + helpers +
-                             (failing.size() == 1 ? " passes." : " pass."),
-                         "위에서 실패한 여러분의 도우미 함수(" + helpers_ko + ")와 함께 쓰면 " + name +
+                         "with your " + helpers + ", which " + fail_s + " " + where + ", " + name +
+                             " gives other values (" + with_yours.message + "); the notebook's values follow once " +
+                             helpers + (failing.size() == 1 ? " passes." : " pass."),
+                         where_ko + " 실패한 여러분의 도우미 함수(" + helpers_ko + ")와 함께 쓰면 " + name +
                              "의 값이 달라집니다. 그 도우미 함수가 통과하면 노트북의 값이 나옵니다.");
                 }
             } else if (!with_yours.pass) {

@@ -419,6 +419,36 @@ TEST_CASE("grade: a helper that throws names itself; the functions that call it 
     CHECK(has(out, "Score: 9/10"));
 }
 
+TEST_CASE("grade: a helper not implemented yet, or whose results make the next step throw, is named, not the caller") {
+    Version v;
+    v.alone.linear_forward = v.yours.linear_forward = &linear_forward_not_implemented;
+    std::string out = graded(v);
+    INFO(out);
+    CHECK(has(out, "FAIL  linear_forward: not implemented yet\n"));
+    CHECK(has(block(out, "L_model_forward"), "PASS  L_model_forward\n      note: with your linear_forward (not "
+                                             "implemented yet), L_model_forward cannot run yet; the notebook's values "
+                                             "follow once linear_forward passes.\n"));
+    // A transposed Z does not throw in linear_forward, but the next layer's product does.
+    v.alone.linear_forward = v.yours.linear_forward = &linear_forward_transposed;
+    out = graded(v);
+    const std::string b = block(out, "L_model_forward");
+    CHECK(has(b, "PASS  L_model_forward\n"));
+    CHECK(has(b, "L_model_forward stops at an error caused by the results of your linear_forward (np::dot: "));
+    CHECK(has(b, "the error is in linear_forward; L_model_forward is not to blame."));
+    CHECK(!has(b, "raised by"));
+}
+
+TEST_CASE("grade: with --only, a note says the helper fails its own checks (its FAIL is not shown above)") {
+    Version v;
+    v.alone.linear_forward = v.yours.linear_forward = &linear_forward_multiply;
+    grading::Options options = in_process();
+    options.only = "linear_activation_forward";
+    const std::string out = graded(v, options);
+    CHECK(has(out, "note: with your linear_forward, which fails its own checks, linear_activation_forward stops at "
+                   "linear_forward's error"));
+    CHECK(has(out, "참고: 자체 검사에서 실패한 여러분의 도우미 함수(linear_forward)와 함께 쓰면"));
+}
+
 TEST_CASE("grade: a reference helper's error names the graded function that passed it the wrong arguments") {
     Version v;  // L_model_forward passing b where W belongs
     struct Local {
@@ -615,6 +645,6 @@ TEST_CASE("grade: --only grades one function, and its helpers quietly for the no
     INFO(out);
     CHECK(lines_starting(out, "PASS  ") == std::vector<std::string>{"PASS  linear_activation_forward"});
     CHECK(lines_starting(out, "FAIL  ").empty());
-    CHECK(has(out, "note: with your linear_forward, which fails above"));
+    CHECK(has(out, "note: with your linear_forward, which fails its own checks"));
     CHECK(has(out, "Score: 1/1"));
 }
