@@ -37,8 +37,10 @@ ifeq ($(PORTABLE),1)
   CONFIG := $(if $(CONFIG),$(CONFIG)-)portable
 endif
 
-# One build folder per compiler and configuration, so switching never mixes object files.
-COMPILER := $(notdir $(CXX))
+# One build folder per compiler, standard library and configuration, so switching never mixes object files:
+# EXTRA_CXXFLAGS=-stdlib=libc++ (clang with LLVM's libc++, the standard library of macOS) builds in
+# build/clang++-libc++.
+COMPILER := $(notdir $(CXX))$(if $(filter -stdlib=libc++,$(EXTRA_CXXFLAGS)),-libc++)
 ifeq ($(filter $(COMPILER),g++ c++),)
   COMPILERDIR := /$(COMPILER)
 endif
@@ -126,6 +128,15 @@ TEST_BIN  := $(BUILD)/tests/run_tests
 
 $(TEST_OBJS): | doctest-header
 
+# doctest's header: Debian's doctest-dev puts it where the compiler looks; Homebrew's (macOS, brew install doctest)
+# is found through `brew --prefix doctest`, asked only when a test file is compiled.
+UNAME := $(shell uname -s)
+ifeq ($(UNAME),Darwin)
+DOCTEST_PREFIX = $(shell brew --prefix doctest 2>/dev/null)
+DOCTEST_FLAGS = $(if $(wildcard $(DOCTEST_PREFIX)/include/doctest/doctest.h),-I$(DOCTEST_PREFIX)/include)
+$(TEST_OBJS): EXTRA_CXXFLAGS += $(DOCTEST_FLAGS)
+endif
+
 $(TEST_BIN): $(TEST_OBJS) $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $(TEST_OBJS) $(LIB) $(LDFLAGS_ALL) -o $@
@@ -133,7 +144,7 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB)
 .PHONY: doctest-header test tests-bin
 tests-bin: $(TEST_BIN)
 doctest-header:
-	@CXX="$(CXX)" tests/ensure-doctest.sh
+	@CXX="$(CXX)" CXXFLAGS="$(EXTRA_CXXFLAGS) $(DOCTEST_FLAGS)" tests/ensure-doctest.sh
 
 # TEST_ARGS passes options to doctest, e.g. make test TEST_ARGS='-tc="*linear*"'
 test: $(TEST_BIN)
@@ -163,7 +174,8 @@ tutorials: $(TUTORIAL_BINS)
 .PHONY: debug
 debug:
 	@$(MAKE) --no-print-directory DEBUG=1 all programs tests-bin
-	@echo "debug build in build/debug (-O0 -g): e.g. gdb -x tools/gdb/dnn.gdb build/debug/bin/replay_notebook"
+	@echo "debug build in build/debug (-O0 -g): e.g. gdb -x tools/debuggers/dnn.gdb build/debug/bin/replay_notebook"
+	@echo "  or lldb -o 'command script import tools/debuggers/dnn_lldb.py' build/debug/bin/replay_notebook"
 
 # ---- help ------------------------------------------------------------------------------------------------
 .PHONY: help
@@ -183,11 +195,12 @@ help:
 	@echo
 	@echo "For maintainers:"
 	@echo "  make bench           GEMM and training speed against OpenBLAS and numpy (bench-build: only compile)"
-	@echo "  make check-debugger  the gdb pretty-printers and the debugger path, checked in real gdb sessions"
+	@echo "  make check-debugger  the gdb printers and lldb formatters, checked in real gdb and lldb sessions"
 	@echo "  make test-aarch64    the notebook and GEMM tests cross-built for 64-bit ARM, run under qemu-user"
 	@echo "  make fuzz            libFuzzer on the file readers (FUZZ_SECONDS=, FUZZ_TARGETS=)"
 	@echo "  make mutants         mutation tests: a small bug in each module must make the tests fail"
 	@echo "  make test SANITIZE=1 | TSAN=1 | PORTABLE=1 | CXX=clang++    the tests in another build (own folder)"
+	@echo "  make test CXX=clang++ EXTRA_CXXFLAGS=-stdlib=libc++ EXTRA_LDFLAGS=-stdlib=libc++   with libc++ (macOS's)"
 	@echo "  make clean           remove build/"
 
 .PHONY: clean

@@ -5,7 +5,7 @@
 //     the notebook's; they live in dnn::app because dnn_app_utils_v3 initialises differently from the
 //     Step-by-Step notebook (seed 1, and W / sqrt(n[l-1]) instead of W * 0.01 for the deep network).
 // KO: 고양이 / 고양이 아님 분류기입니다. 강의의 HDF5 파일을 읽고, 이미지를 펴서 255로 나누고, 단계별 함수로 2층 또는
-//     L층 신경망을 학습하고, 예측하고, 틀린 그림을 봅니다. 이름은 노트북과 같고, dnn_app_utils_v3의 초기화가
+//     L층 신경망을 학습하고, 예측하고, 틀린 이미지를 봅니다. 이름은 노트북과 같고, dnn_app_utils_v3의 초기화가
 //     단계별 노트북과 달라서(시드 1, 깊은 신경망은 W * 0.01 대신 W / sqrt(n[l-1])) dnn::app 안에 있습니다.
 #pragma once
 

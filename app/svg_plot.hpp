@@ -6,7 +6,7 @@
 //     a 640 x 480 picture (matplotlib's default figure) with a framed plot area, ticks and numbers on both
 //     axes, the axis labels, the title and the costs as a polyline against their index 0, 1, 2, ...
 //     Non-finite costs (nan, inf) are left out and break the line there, as matplotlib does.
-// KO: 노트북이 위 코드로 그리는 그림: 640 x 480(matplotlib 기본 크기), 테두리 있는 그래프 영역, 두 축의
+// KO: 노트북이 위 코드로 그리는 그래프: 640 x 480(matplotlib 기본 크기), 테두리 있는 그래프 영역, 두 축의
 //     눈금과 숫자, 축 이름, 제목, 그리고 인덱스 0, 1, 2, ...에 대한 비용의 꺾은선. 유한하지 않은 비용
 //     (nan, inf)은 빼고 그 자리에서 선을 끊습니다(matplotlib과 같음).
 #pragma once

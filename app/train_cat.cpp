@@ -130,7 +130,7 @@ int run_cats(const Options& o, const std::string& dir) {
 
 int run_flower(const Options& o) {
     std::cout << "The course files train_catvnoncat.h5 / test_catvnoncat.h5 are not in datasets/ (and DNN_DATA is not set).\n"
-                 "강의 데이터 파일을 찾지 못했습니다. 고양이 그림 대신 평면 \"꽃\" 데이터로 학습합니다.\n"
+                 "강의 데이터 파일을 찾지 못했습니다. 고양이 이미지 대신 평면 \"꽃\" 데이터로 학습합니다.\n"
                  "To train on the cat pictures, put your copy of the two files in datasets/ (or set DNN_DATA=<folder>).\n"
                  "Training on the course's planar \"flower\" data instead (400 points, 2 features).\n\n";
     auto [X, Y] = load_planar_dataset();

@@ -97,10 +97,14 @@ inline const std::map<std::string, std::vector<Hint>>& hint_table() {
         {"linear_backward",
          {{{"From dZ (n[l], m) and the cache (A_prev, W, b):",
             "dW = 1/m dZ A_prev^T (n[l], n[l-1]); db = 1/m times dZ summed over the examples, kept as a",
-            "column (n[l], 1); dA_prev = W^T dZ (n[l-1], m)."},
+            "column (n[l], 1); dA_prev = W^T dZ (n[l-1], m).",
+            "np::sum's keepdims defaults to true here (numpy's to False); write it anyway, as the notebook does:",
+            "with false the sum is a row (1, n), not db's column."},
            {"dZ (n[l], m)와 캐시 (A_prev, W, b)로부터:",
-            "dW = 1/m dZ A_prev^T (n[l], n[l-1]); db = 1/m * (예제 방향으로 더한 dZ)를 열로 유지 (n[l], 1);",
-            "dA_prev = W^T dZ (n[l-1], m)."},
+            "dW = 1/m dZ A_prev^T (n[l], n[l-1]); db = 1/m * (dZ를 예제 방향으로 더한 값), 열 모양 유지 (n[l], 1);",
+            "dA_prev = W^T dZ (n[l-1], m).",
+            "np::sum의 keepdims 기본값은 true입니다(numpy는 False). 그래도 노트북처럼 직접 써 주세요. false이면",
+            "합이 db의 열이 아니라 (1, n) 행이 됩니다."},
            {"A.T -> A.T() (a view, no copy);  np.dot(X, Y) -> np::dot(X, Y);",
             "np.sum(X, axis=1, keepdims=True) -> np::sum(X, 1, true);  1 / m -> 1.0 / m"}}}},
         {"linear_activation_backward",
@@ -121,11 +125,11 @@ inline const std::map<std::string, std::vector<Hint>>& hint_table() {
           {{"Layer L (SIGMOID -> LINEAR): its cache is the last one, caches[L - 1] (C++ counts from 0 too).",
             "Backward through it from dAL, and store grads \"dA{L-1}\", \"dW{L}\", \"db{L}\"."},
            {"L층 (SIGMOID -> LINEAR): 캐시는 마지막 것, caches[L - 1]입니다(C++도 0부터 셉니다).",
-            "dAL에서 이 층을 거꾸로 지나가고 grads의 \"dA{L-1}\", \"dW{L}\", \"db{L}\"에 저장하세요."},
+            "dAL에서 시작해 이 층의 역전파를 계산하고, 결과를 grads의 \"dA{L-1}\", \"dW{L}\", \"db{L}\"에 저장하세요."},
            {"grads['dW' + str(L)] = ...  ->  grads[\"dW\" + str(L)] = ...;"}},
           {{"Layer l + 1 (RELU -> LINEAR), going backwards: cache caches[l], incoming gradient",
             "grads[\"dA\" + str(l + 1)]. Store \"dA{l}\", \"dW{l+1}\" and \"db{l+1}\"."},
-           {"l + 1층 (RELU -> LINEAR), 거꾸로 진행: 캐시는 caches[l], 들어오는 기울기는",
+           {"l + 1층 (RELU -> LINEAR), 역순으로 진행: 캐시는 caches[l], 뒤에서 들어오는 기울기는",
             "grads[\"dA\" + str(l + 1)]입니다. \"dA{l}\", \"dW{l+1}\", \"db{l+1}\"에 저장하세요."},
            {"the loop body is a new scope: names declared for layer L above may be declared again here"}}}},
         {"update_parameters",
@@ -199,6 +203,7 @@ struct Token {
     std::string text;
     bool ident = false;
     std::size_t line = 0;  // 0-based
+    std::size_t pos = 0;   // offset of its first character in the text
 };
 
 // Tokens of masked code: identifiers/numbers, and punctuation with the few two-character operators that matter
@@ -217,14 +222,14 @@ inline std::vector<Token> tokenize(const std::string& masked) {
             while (k < masked.size() && (std::isalnum(static_cast<unsigned char>(masked[k])) || masked[k] == '_' ||
                                          (masked[k] == '.' && std::isdigit(static_cast<unsigned char>(c)))))
                 ++k;
-            out.push_back({masked.substr(i, k - i), !std::isdigit(static_cast<unsigned char>(c)), line});
+            out.push_back({masked.substr(i, k - i), !std::isdigit(static_cast<unsigned char>(c)), line, i});
             i = k;
             continue;
         }
         std::string p(1, c);
         for (const char* t : two)
             if (masked.compare(i, 2, t) == 0) { p = t; break; }
-        out.push_back({p, false, line});
+        out.push_back({p, false, line, i});
         i += p.size();
     }
     return out;
@@ -677,6 +682,145 @@ inline Exercise make_exercise(const std::string& source, const std::string& sour
         emit(lines[i]);
     }
     return {out, regions};
+}
+
+// ---- grading copies (`make grade`) -----------------------------------------------------------------------------
+//
+// EN: make grade grades each of the student's functions twice: alone, calling the notebook's own functions (the
+//     library's) wherever it calls another graded function, and with the student's own helpers. The grading copy
+//     of a student's file holds both versions of each graded function it defines, under names of their own:
+//       yours_<name>  the student's function, with every call to a graded function renamed yours_<callee>: the
+//                     student's functions calling each other, as in the student's file;
+//       alone_<name>  the student's function as written: its calls to graded functions reach the library's.
+//     The file's own definitions of the graded functions are blanked (every character but the newlines), so
+//     the library's stay the only dnn::<name>; everything else in the file (includes, helpers of the student's
+//     own) stays where it is. #line directives keep compiler messages and the debugger on the student's file and
+//     lines. The declarations of yours_<name> and alone_<name> are course/graded_copies.hpp.
+// KO: make grade는 학생의 함수를 두 번 채점합니다. 한 번은 혼자서(다른 채점 함수를 부르는 곳은 노트북 자체의
+//     함수, 곧 라이브러리의 함수를 부름), 한 번은 학생 자신의 도우미 함수와 함께입니다. 학생 파일의 채점용
+//     사본에는 파일이 정의하는 채점 함수마다 두 판이 각자의 이름으로 들어갑니다:
+//       yours_<이름>  학생의 함수. 채점 함수를 부르는 곳은 모두 yours_<불리는 함수>로 바뀌어, 학생 파일에서처럼
+//                     학생의 함수끼리 부릅니다.
+//       alone_<이름>  학생이 쓴 그대로의 함수. 채점 함수를 부르면 라이브러리의 함수가 불립니다.
+//     파일 안의 채점 함수 정의는 공백으로 지워서(줄바꿈만 남김) dnn::<이름>은 라이브러리의 것 하나뿐이고,
+//     나머지(include, 학생이 만든 도우미)는 그대로 둡니다. #line 지시문 덕분에 컴파일러 메시지와 디버거는
+//     학생의 파일과 줄 번호를 가리킵니다. yours_<이름>, alone_<이름>의 선언은 course/graded_copies.hpp에 있습니다.
+
+// One definition of a graded function in a source text.
+struct Definition {
+    std::string name;
+    std::size_t begin = 0, end = 0;  // [begin, end): from its first token (the result type) to its closing brace
+    std::size_t name_pos = 0;        // offset of the name in the text
+    std::size_t line = 0;            // 0-based line of `begin`
+};
+
+// The definitions ("Type name(...) {...}") of the functions named in `names`, in file order. A name followed by
+// "(" whose matching ")" is followed by "{" is a definition; anything else (a call, a declaration) is not.
+inline std::vector<Definition> find_definitions(const std::string& source, const std::set<std::string>& names) {
+    const std::string masked = mask_code(source);
+    const std::vector<Token> t = tokenize(masked);
+    const std::vector<std::string> lines = split_lines(source);
+    auto preprocessor_line = [&](std::size_t line) {
+        return line < lines.size() && !lines[line].empty() &&
+               lines[line].find_first_not_of(" \t") != std::string::npos &&
+               lines[line][lines[line].find_first_not_of(" \t")] == '#';
+    };
+    std::vector<Definition> out;
+    for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+        if (!t[k].ident || !names.count(t[k].text) || t[k + 1].text != "(") continue;
+        if (k > 0 && (t[k - 1].text == "." || t[k - 1].text == "->")) continue;
+        std::size_t j = k + 1;
+        for (int paren = 0; j < t.size(); ++j) {
+            if (t[j].text == "(") ++paren;
+            else if (t[j].text == ")" && --paren == 0) break;
+        }
+        std::size_t body = j + 1;
+        while (body < t.size() && (t[body].text == "noexcept" || t[body].text == "const")) ++body;
+        if (body >= t.size() || t[body].text != "{") continue;
+        std::size_t close = body;
+        for (int depth = 0; close < t.size(); ++close) {
+            if (t[close].text == "{") ++depth;
+            else if (t[close].text == "}" && --depth == 0) break;
+        }
+        if (close >= t.size()) continue;
+        std::size_t first = k;
+        while (first > 0 && t[first - 1].text != ";" && t[first - 1].text != "{" && t[first - 1].text != "}" &&
+               !preprocessor_line(t[first - 1].line))
+            --first;
+        out.push_back({t[k].text, t[first].pos, t[close].pos + 1, t[k].pos, t[first].line});
+        k = close;
+    }
+    return out;
+}
+
+// `text` with each code token (not a member name after "." or "->") that is one of `names` renamed
+// prefix + name; a "dnn::" (or "::dnn::") written before it goes, so the copy can sit inside namespace dnn.
+inline std::string rename_tokens(const std::string& text, const std::set<std::string>& names, const std::string& prefix,
+                                 bool only_first = false) {
+    const std::vector<Token> t = tokenize(mask_code(text));
+    std::vector<std::pair<std::size_t, std::size_t>> cuts;  // (from, to): replaced by prefix + name
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        if (!t[k].ident || !names.count(t[k].text)) continue;
+        if (k > 0 && (t[k - 1].text == "." || t[k - 1].text == "->")) continue;
+        std::size_t from = t[k].pos;
+        if (k >= 2 && t[k - 1].text == "::" && t[k - 2].text == "dnn") {
+            from = t[k - 2].pos;
+            if (k >= 3 && t[k - 3].text == "::") from = t[k - 3].pos;
+        }
+        cuts.push_back({from, t[k].pos + t[k].text.size()});
+        if (only_first) break;
+    }
+    std::string out = text;
+    for (auto c = cuts.rbegin(); c != cuts.rend(); ++c) {  // from the end: earlier offsets stay valid
+        const std::string written = text.substr(c->first, c->second - c->first);  // "f" or "dnn::f"
+        const std::size_t colon = written.rfind(':');
+        out.replace(c->first, c->second - c->first,
+                    prefix + (colon == std::string::npos ? written : written.substr(colon + 1)));
+    }
+    return out;
+}
+
+// The grading copy of a student's file (see above). `all_graded` names every graded function (of every graded
+// file); display_path is the student's file as the compiler should name it. Throws exgen::Error when a graded
+// function the library's file defines (`defined_here`) is missing from the student's file.
+inline std::string make_grading_copy(const std::string& source, const std::string& display_path,
+                                     const std::set<std::string>& all_graded,
+                                     const std::vector<std::string>& defined_here) {
+    const std::vector<Definition> defs = find_definitions(source, all_graded);
+    for (const auto& name : defined_here) {
+        bool found = false;
+        for (const auto& d : defs) found = found || d.name == name;
+        if (!found)
+            throw Error(display_path + ": no definition of " + name + "() (the graded functions must keep their "
+                        "names and arguments, as in nn/step_by_step.hpp)");
+    }
+    std::string frame = source;
+    for (const auto& d : defs)
+        for (std::size_t i = d.begin; i < d.end; ++i)
+            if (frame[i] != '\n') frame[i] = ' ';
+    std::string quoted;
+    for (char c : display_path) {
+        if (c == '"' || c == '\\') quoted += '\\';
+        quoted += c;
+    }
+    std::string out = "#line 1 \"" + quoted + "\"\n" + frame;
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    out += "// ---- written by make grade (course/exercise_gen.hpp, make_grading_copy): each graded function twice\n";
+    out += "#include \"course/graded_copies.hpp\"\nnamespace dnn {\n";
+    for (const char* kind : {"yours_", "alone_"}) {
+        for (const auto& d : defs) {
+            const std::size_t column = d.begin - (source.rfind('\n', d.begin) == std::string::npos
+                                                      ? 0 : source.rfind('\n', d.begin) + 1);
+            const std::string text = source.substr(d.begin, d.end - d.begin);
+            const std::string renamed = std::string(kind) == "yours_"
+                                            ? rename_tokens(text, all_graded, "yours_")
+                                            : rename_tokens(text, {d.name}, "alone_", /*only_first=*/true);
+            out += "#line " + std::to_string(d.line + 1) + " \"" + quoted + "\"\n" + std::string(column, ' ') +
+                   renamed + "\n";
+        }
+    }
+    out += "}  // namespace dnn\n";
+    return out;
 }
 
 }  // namespace exgen

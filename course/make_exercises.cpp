@@ -1,18 +1,26 @@
 // course/make_exercises.cpp - `make exercises`: writes the exercise copies of the graded source files.
 //
 //   make_exercises --out DIR [--force] [--root ROOT] FILE...
+//   make_exercises --grading-copy STUDENT_FILE --as FILE --out OUT_FILE [--root ROOT] FILE...
 //
 // EN: Each FILE (relative to ROOT, default ".") is copied to DIR/FILE with its graded regions replaced by
 //     placeholders (course/exercise_gen.hpp), and DIR/README.md explains the workflow. An existing copy is never
 //     overwritten: with --force the old files are moved to DIR/backup-<time>/ first, and each is named.
 //     Nothing is written when any file fails to convert.
+//     With --grading-copy (used by `make grade`, tools/mk/exercises.mk) it writes OUT_FILE, the grading copy of
+//     the student's STUDENT_FILE, whose library file is FILE (exgen::make_grading_copy); the FILEs listed last
+//     (every graded library file) name the graded functions.
 // KO: 각 FILE(ROOT 기준, 기본값 ".")을 채점 영역을 자리표시자로 바꿔 DIR/FILE로 복사하고, DIR/README.md에
 //     진행 방법을 씁니다. 이미 있는 사본은 덮어쓰지 않습니다: --force이면 예전 파일을 먼저
 //     DIR/backup-<시각>/으로 옮기고 하나하나 알려 줍니다. 한 파일이라도 변환에 실패하면 아무것도 쓰지 않습니다.
+//     --grading-copy(`make grade`가 씀)이면 학생 파일 STUDENT_FILE(라이브러리 파일은 FILE)의 채점용 사본
+//     OUT_FILE을 씁니다(exgen::make_grading_copy). 마지막에 나열한 FILE들(채점 대상 라이브러리 파일 전부)이
+//     채점 함수의 이름을 알려 줍니다.
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -62,8 +70,10 @@ std::string readme(const std::string& out_dir, const std::vector<std::pair<std::
          "   copying the expected numbers does not pass.\n"
       << "3. A compile error names your file and line (e.g. `" << out_dir
       << "/nn/forward.cpp:17`): fix it and run the grader again.\n"
-      << "4. Work in notebook order: a function that calls one of yours (e.g. `L_model_forward` calls\n"
-         "   `linear_activation_forward`) needs that one first.\n"
+      << "4. Each function is graded on its own: where it calls another graded function (e.g. `L_model_forward`\n"
+         "   calls `linear_activation_forward`), the grader puts the notebook's function in its place, so a\n"
+         "   mistake in one cannot pass or fail another. A note says how it does with yours, and every FAIL ends\n"
+         "   with a hint (English and Korean) for its symptom.\n"
       << "5. The solutions are the library's own files in `nn/`; `make grade EXERCISES=nn` grades them.\n\n"
       << "## 진행 방법 (KO)\n\n"
       << "1. 채점 함수마다 노트북의 채점 셀처럼 `// ### START CODE HERE ###`와 `// ### END CODE HERE ###` 사이에\n"
@@ -75,8 +85,10 @@ std::string readme(const std::string& out_dir, const std::vector<std::pair<std::
          "   마지막 줄에 `Score: k/" << functions << "`를 출력합니다. 함수마다 숨은 검사도 있어서 기대 값을 베껴서는 통과하지 못합니다.\n"
       << "3. 컴파일 오류는 여러분의 파일과 줄 번호로 나옵니다(예: `" << out_dir
       << "/nn/forward.cpp:17`). 고친 뒤 다시 채점하세요.\n"
-      << "4. 노트북 순서대로 하세요: 여러분의 다른 함수를 부르는 함수(예: `L_model_forward`는\n"
-         "   `linear_activation_forward`를 부름)는 그 함수가 먼저 있어야 합니다.\n"
+      << "4. 함수는 하나씩 따로 채점합니다. 다른 채점 함수를 부르는 곳(예: `L_model_forward`는\n"
+         "   `linear_activation_forward`를 부름)에는 채점기가 노트북의 함수를 넣으므로, 한 함수의 실수가 다른 함수를\n"
+         "   통과시키거나 실패시키지 않습니다. 여러분의 함수와 함께 쓴 결과는 참고로 알려 주고, FAIL마다 증상에 맞는\n"
+         "   힌트(영어와 한국어)가 붙습니다.\n"
       << "5. 정답은 `nn/`에 있는 라이브러리 자체 파일이며, `make grade EXERCISES=nn`으로 채점할 수 있습니다.\n\n"
       << "## Files / 파일\n\n"
       << list;
@@ -84,23 +96,57 @@ std::string readme(const std::string& out_dir, const std::vector<std::pair<std::
 }
 
 int usage() {
-    std::cerr << "usage: make_exercises --out DIR [--force] [--root ROOT] FILE...\n";
+    std::cerr << "usage: make_exercises --out DIR [--force] [--root ROOT] FILE...\n"
+                 "       make_exercises --grading-copy STUDENT_FILE --as FILE --out OUT_FILE [--root ROOT] FILE...\n";
     return 2;
+}
+
+// --grading-copy: the student's file made into its grading copy.
+int grading_copy(const std::string& root, const std::string& student, const std::string& as, const std::string& out,
+                 const std::vector<std::string>& files) {
+    try {
+        std::set<std::string> all_graded;
+        std::vector<std::string> defined_here;
+        for (const auto& file : files) {
+            const std::string text = exgen::read_text_file(fs::path(root) / file);
+            const auto ex = exgen::make_exercise(text, file, file, exgen::included_types(root, text));
+            for (const auto& f : ex.functions()) {
+                all_graded.insert(f);
+                if (file == as) defined_here.push_back(f);
+            }
+        }
+        if (defined_here.empty()) throw exgen::Error(as + " is not among the graded files");
+        const std::string copy =
+            exgen::make_grading_copy(exgen::read_text_file(student), student, all_graded, defined_here);
+        const fs::path tmp = out + ".tmp";
+        write_file(tmp, copy);
+        fs::rename(tmp, out);
+    } catch (const std::exception& e) {
+        std::cerr << "make_exercises: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string out_dir, root = ".";
+    std::string out_dir, root = ".", student, as;
     bool force = false;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--out" && i + 1 < argc) out_dir = argv[++i];
         else if (a == "--root" && i + 1 < argc) root = argv[++i];
+        else if (a == "--grading-copy" && i + 1 < argc) student = argv[++i];
+        else if (a == "--as" && i + 1 < argc) as = argv[++i];
         else if (a == "--force") force = true;
         else if (!a.empty() && a[0] == '-') return usage();
         else files.push_back(a);
+    }
+    if (!student.empty()) {
+        if (as.empty() || out_dir.empty() || files.empty()) return usage();
+        return grading_copy(root, student, as, out_dir, files);
     }
     while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
     if (out_dir.empty() || files.empty()) return usage();

@@ -65,7 +65,20 @@ Verdict compare_values(const std::vector<double>& actual, std::size_t cols, cons
 
 }  // namespace
 
+Shape printed_shape(const std::string& text) {
+    const std::size_t count = parse_printed(text).size();
+    std::size_t rows = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i)
+        if (text[i] == '[' && text[i + 1] != '[') ++rows;
+    if (rows == 0) rows = 1;
+    return {rows, count / rows};
+}
+
 Verdict compare_printed(const Matrix& actual, const std::string& expected) {
+    const std::size_t first = expected.find_first_not_of(" \n");
+    if (first != std::string::npos && expected[first] == '[' && actual.shape() != printed_shape(expected))
+        return {false, "shape " + to_string(actual.shape()) + ", the notebook printed shape " +
+                           to_string(printed_shape(expected))};
     std::vector<double> values;
     for (std::size_t i = 0; i < actual.rows(); ++i)
         for (std::size_t j = 0; j < actual.cols(); ++j) values.push_back(actual(i, j));
@@ -104,6 +117,17 @@ bool show(std::ostream& os, const std::string& name, double actual, const std::s
 
 bool show_text(std::ostream& os, const std::string& name, const std::string& actual, const std::string& expected) {
     return show_verdict(os, name, actual, expected, compare_text(actual, expected));
+}
+
+bool show(std::ostream& os, const std::string& name, int actual, const std::string& expected) {
+    return show_verdict(os, name, std::to_string(actual), expected, compare_printed(static_cast<double>(actual), expected));
+}
+
+bool show_printed(std::ostream& os, const std::string& name, const std::string& printed, const std::string& expected) {
+    const auto numbers = parse_printed(printed);
+    const Verdict v = numbers.size() == 1 ? compare_printed(numbers[0].value, expected)
+                                          : Verdict{false, "\"" + printed + "\" is not one number"};
+    return show_verdict(os, name, printed, expected, v);
 }
 
 }  // namespace dnn::notebook

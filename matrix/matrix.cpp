@@ -26,7 +26,9 @@ std::shared_ptr<double[]> allocate(std::size_t rows, std::size_t cols) {
                                 ") is too large to allocate");
     const std::size_t n = rows * cols;
     if (n == 0) return nullptr;
-    return std::make_shared_for_overwrite<double[]>(n);
+    // Left uninitialized (every caller writes each element). Not std::make_shared_for_overwrite, which libc++
+    // 14 (macOS's standard library) lacks: C++20 as both standard libraries have it.
+    return std::shared_ptr<double[]>(new double[n]);
 }
 
 }  // namespace

@@ -161,10 +161,11 @@ Matrix norm(const Matrix& x, int axis, bool keepdims) { return sqrt(sum(x * x, a
 
 }  // namespace linalg
 
-Matrix multiply(const Matrix& A, const Matrix& B) { return A * B; }
-Matrix divide(const Matrix& A, const Matrix& B) { return A / B; }
-Matrix divide(double a, const Matrix& B) { return a / B; }
-Matrix divide(const Matrix& A, double b) { return A / b; }
+// Each names itself in the error for shapes that do not broadcast: the student wrote np::multiply, not *.
+Matrix multiply(const Matrix& A, const Matrix& B) { return elementwise(A, Op::multiply, B, "np::multiply"); }
+Matrix divide(const Matrix& A, const Matrix& B) { return elementwise(A, Op::divide, B, "np::divide"); }
+Matrix divide(double a, const Matrix& B) { return elementwise(a, Op::divide, B, "np::divide"); }
+Matrix divide(const Matrix& A, double b) { return elementwise(A, Op::divide, b, "np::divide"); }
 
 // numpy's maximum propagates a NaN on either side (std::max would not): see Op::maximum in matrix/ops.cpp.
 Matrix maximum(double a, const Matrix& B) { return elementwise(a, Op::maximum, B, "np::maximum"); }

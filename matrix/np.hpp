@@ -4,8 +4,8 @@
 //         Z = np::dot(W, A) + b;
 //         db = 1.0 / m * np::sum(dZ, 1, true);
 //     Results follow numpy's: np::sum adds in numpy's pairwise order, so sums agree with numpy bit for bit.
-// KO: 노트북과 같은 이름의 numpy 함수들입니다. np::sum은 numpy와 같은 쌍별(pairwise) 순서로 더하므로
-//     합이 numpy와 비트 단위로 같습니다.
+// KO: 노트북과 같은 이름의 numpy 함수들입니다. np::sum은 numpy와 같은 순서(쌍별 합산, pairwise summation)로
+//     더하므로 합이 numpy와 비트 단위로 같습니다.
 #pragma once
 
 #include "matrix/matrix.hpp"
@@ -33,8 +33,16 @@ Matrix dot(const Matrix& A, const Matrix& B);
 // np.sum(A): the sum of all elements, in numpy's pairwise order.
 double sum(const Matrix& A);
 // np.sum(A, axis, keepdims): axis 0 sums each column -> (1, cols); axis 1 sums each row -> (rows, 1).
-// numpy returns a 1-D array when keepdims is false; the 2-D equivalent returned here is a row (1, n), which
-// broadcasts as numpy's 1-D array does. Negative axes count from the end (-1 is 1).
+// EN: Unlike numpy, keepdims defaults to true here: np::sum(dZ, 1) is numpy's np.sum(dZ, axis=1,
+//     keepdims=True), a column (rows, 1), as db needs. Write the third argument anyway, as the notebook does.
+//     With keepdims false, numpy returns a 1-D array; the 2-D equivalent returned here is a row (1, n), which
+//     broadcasts as numpy's 1-D array does (so np::sum(dZ, 1, false) is a row, (1, rows): not db's shape).
+//     Negative axes count from the end (-1 is 1).
+// KO: numpy와 달리 keepdims의 기본값이 true입니다. np::sum(dZ, 1)은 numpy의 np.sum(dZ, axis=1,
+//     keepdims=True)와 같은 열 (rows, 1)이고, db에 필요한 shape입니다. 그래도 노트북처럼 세 번째 인자를
+//     써 주세요. keepdims가 false이면 numpy는 1차원 배열을 돌려주는데, 여기서는 그와 같게 브로드캐스트되는
+//     행 (1, n)을 돌려줍니다(그래서 np::sum(dZ, 1, false)는 (1, rows) 행이라 db의 shape이 아닙니다).
+//     음수 축은 끝에서부터 셉니다(-1은 1).
 Matrix sum(const Matrix& A, int axis, bool keepdims = true);
 // np.mean(A): sum / size.
 double mean(const Matrix& A);
@@ -49,8 +57,8 @@ Matrix sin(const Matrix& A);
 Matrix cos(const Matrix& A);
 // np.power(A, p): A ** p elementwise; p = 2 is a * a, as numpy computes it (np.square).
 Matrix power(const Matrix& A, double p);
-Matrix multiply(const Matrix& A, const Matrix& B);  // A * B with broadcasting
-Matrix divide(const Matrix& A, const Matrix& B);    // A / B with broadcasting
+Matrix multiply(const Matrix& A, const Matrix& B);  // A * B with broadcasting (errors name np::multiply)
+Matrix divide(const Matrix& A, const Matrix& B);    // A / B with broadcasting (errors name np::divide)
 Matrix divide(double a, const Matrix& B);
 Matrix divide(const Matrix& A, double b);
 Matrix maximum(double a, const Matrix& B);          // np.maximum(0, Z)

@@ -66,10 +66,10 @@ inline void examples(const char* fn, const char* name, const Matrix& X) {
                                     to_string(X.shape()) + ")");
 }
 
-// dict must hold key (else std::out_of_range, Python's KeyError); dict_name is "parameters" or "grads".
+// dict must hold key (else KeyError, a std::out_of_range); dict_name is "parameters" or "grads".
 inline void has_key(const char* fn, const char* dict_name, const ArrayDict& dict, const std::string& key) {
     if (dict.find(key) == dict.end())
-        throw std::out_of_range(std::string(fn) + ": " + dict_name + " has no key \"" + key + "\" (it has: " +
+        throw KeyError(std::string(fn) + ": " + dict_name + " has no key \"" + key + "\" (it has: " +
                                 dict.key_list() + ")");
 }
 

@@ -6,14 +6,14 @@
 //     Dicts are listed layer by layer (W1, b1, W2, b2, ...; dA0, dA1, dW1, db1, ...), the order the notebook
 //     fills them in, rather than std::map's (W1, W2, b1, b2). Values print exactly as `std::cout << matrix`
 //     does, on their own lines, so they can be diffed with numpy's output. No text ends with a newline,
-//     like `std::cout << matrix`. The gdb printers (tools/gdb/dnn_printers.py, `dnn-shapes`) show the same.
+//     like `std::cout << matrix`. The gdb printers (tools/debuggers/dnn_printers.py, dnn_lldb.py, `dnn-shapes`) show the same.
 // KO: 노트북의 print(parameters)처럼 사전 전체를 보여 줍니다.
 //         std::cout << summary(parameters) << "\n";   // W1: (4, 5)  b1: (4, 1) ... 한 줄에 하나씩
 //         std::cout << parameters << "\n";            // 이름과 모양, 그 아래 numpy print 모양의 값
 //     사전은 std::map의 순서(W1, W2, b1, b2)가 아니라 노트북이 채우는 층 순서(W1, b1, W2, b2, ...;
 //     dA0, dA1, dW1, db1, ...)로 나열합니다. 값은 `std::cout << matrix` 와 똑같이 따로 줄에 찍혀 numpy 출력과
 //     diff 할 수 있습니다. `std::cout << matrix` 처럼 어떤 글도 줄바꿈으로 끝나지 않습니다. gdb 프린터
-//     (tools/gdb/dnn_printers.py, `dnn-shapes`)도 같은 글을 보여 줍니다.
+//     (tools/debuggers/dnn_printers.py, dnn_lldb.py, `dnn-shapes`)도 같은 글을 보여 줍니다.
 #pragma once
 
 #include <iosfwd>

@@ -2,12 +2,14 @@
 //
 // EN: Same names, argument order, dictionary keys and cache layout as the notebook. Shapes use the course's
 //     notation: n[l] units in layer l, m examples, L layers (layer 0 is the input X = A0).
-//     Every shape mismatch throws std::invalid_argument naming the function and both shapes; a missing key
-//     throws std::out_of_range naming the key.
+//     Every shape mismatch throws std::invalid_argument naming the function and both shapes; reading a missing
+//     key throws KeyError naming the key and the keys present, caches[l] past the end IndexError naming l and
+//     len(caches) (both std::out_of_range, as Python's KeyError and IndexError).
 // KO: 노트북과 같은 이름, 인자 순서, 딕셔너리 키, 캐시 구조입니다. shape 표기는 강의와 같습니다:
 //     n[l]은 l층의 유닛 수, m은 예제 수, L은 층 수(0층은 입력 X = A0).
-//     shape이 맞지 않으면 함수 이름과 두 shape을 담은 std::invalid_argument를, 키가 없으면 그 키 이름을 담은
-//     std::out_of_range를 던집니다.
+//     shape이 맞지 않으면 함수 이름과 두 shape을 담은 std::invalid_argument를 던집니다. 없는 키를 읽으면 그
+//     키와 있는 키들을 담은 KeyError를, 끝을 넘는 caches[l]은 l과 len(caches)를 담은 IndexError를 던집니다
+//     (둘 다 std::out_of_range이며 파이썬의 KeyError, IndexError에 해당합니다).
 #pragma once
 
 #include <string>
@@ -27,7 +29,7 @@ namespace dnn {
 Parameters initialize_parameters(int n_x, int n_h, int n_y);
 
 // EN: L-layer network. Seeds with 3, then for l = 1 .. L-1: Wl = randn(n[l], n[l-1]) * 0.01, bl = 0.
-// KO: L층 신경망. 시드 3, l = 1 .. L-1마다 Wl = randn(n[l], n[l-1]) * 0.01, bl = 0.
+// KO: L층 신경망. 시드를 3으로 두고, l = 1, ..., L-1 각각에 대해 Wl = randn(n[l], n[l-1]) * 0.01, bl = 0.
 // layer_dims: [n[0], n[1], ..., n[L]] (at least 2 sizes, none 0)
 // -> {"Wl": (n[l], n[l-1]), "bl": (n[l], 1)} for l = 1 .. L
 Parameters initialize_parameters_deep(const std::vector<int>& layer_dims);
@@ -64,7 +66,11 @@ double compute_cost(const Matrix& AL, const Matrix& Y);
 // ---- 4. Backward propagation / 역전파 ------------------------------------------------------------------------
 
 // EN: From dZ = dL/dZ of layer l: dW = 1/m dZ·A_prev.T, db = 1/m sum of dZ over examples, dA_prev = W.T·dZ.
-// KO: l층의 dZ = dL/dZ로부터 dW = 1/m dZ·A_prev.T, db = 1/m (dZ의 예제별 합), dA_prev = W.T·dZ.
+//     db keeps b's shape (n[l], 1): np::sum(dZ, 1, true) (axis 1, keepdims; unlike numpy, np::sum's keepdims
+//     defaults to true, see matrix/np.hpp).
+// KO: l층의 dZ = dL/dZ로부터 dW = 1/m dZ·A_prev.T, db = 1/m (dZ를 예제 방향으로 더한 합), dA_prev = W.T·dZ.
+//     db는 b와 같은 shape (n[l], 1)입니다: np::sum(dZ, 1, true)(axis 1, keepdims. numpy와 달리 np::sum의
+//     keepdims 기본값은 true입니다. matrix/np.hpp 참고).
 // dZ: (n[l], m)  cache: (A_prev (n[l-1], m), W (n[l], n[l-1]), b (n[l], 1))
 //   ->  dA_prev: (n[l-1], m), dW: (n[l], n[l-1]), db: (n[l], 1)
 LinearBackwardResult linear_backward(const Matrix& dZ, const LinearCache& cache);
@@ -77,8 +83,8 @@ LinearBackwardResult linear_activation_backward(const Matrix& dA, const LayerCac
 
 // EN: The whole backward pass, from the cost back to layer 1, reversing the forward order. The grads hold
 //     "dA{l-1}", "dW{l}" and "db{l}" for l = L .. 1 ("dA0" is the gradient with respect to X).
-// KO: 비용에서 1층까지 순전파의 역순으로 전체 역전파를 합니다. grads에는 l = L .. 1마다 "dA{l-1}", "dW{l}",
-//     "db{l}"이 들어갑니다("dA0"은 X에 대한 기울기).
+// KO: 비용에서 1층까지 순전파의 역순으로 전체 역전파를 합니다. grads에는 l = L, ..., 1 각 층의 "dA{l-1}",
+//     "dW{l}", "db{l}"이 들어갑니다("dA0"은 X에 대한 기울기).
 // AL: (1, m)  Y: (1, m) (or any shape of m elements)  caches: L entries  ->  grads
 Grads L_model_backward(const Matrix& AL, const Matrix& Y, const Caches& caches);
 

@@ -6,6 +6,8 @@
 //     auto [Z, linear_cache] = linear_forward(A, W, b);
 #pragma once
 
+#include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,8 +32,27 @@ struct LayerCache {
     Matrix activation_cache;
 };
 
+// Python's IndexError: a list index past the end. The message names the index and the list's length.
+// KO: 파이썬의 IndexError: 리스트의 끝을 넘는 인덱스. 메시지에 인덱스와 리스트의 길이가 나옵니다.
+class IndexError : public std::out_of_range {
+public:
+    using std::out_of_range::out_of_range;
+};
+
 // caches: one LayerCache per layer, layer 1 first (L_model_forward's list).
-using Caches = std::vector<LayerCache>;
+// EN: A std::vector<LayerCache> whose caches[l] is checked in every build, as Python's list is: an index past
+//     the end (caches[L] of L caches) or a negative one throws IndexError naming the index and len(caches),
+//     instead of reading memory that is not a cache.
+// KO: caches[l]을 파이썬 리스트처럼 모든 빌드에서 검사하는 std::vector<LayerCache>입니다. 끝을 넘거나(캐시가
+//     L개일 때 caches[L]) 음수인 인덱스는 캐시가 아닌 메모리를 읽는 대신, 인덱스와 len(caches)를 담은
+//     IndexError를 던집니다.
+class Caches : public std::vector<LayerCache> {
+public:
+    using std::vector<LayerCache>::vector;
+    // caches[l] for 0 <= l < len(caches), else IndexError. A signed index, so caches[-1] is named as written.
+    LayerCache& operator[](std::ptrdiff_t l);
+    const LayerCache& operator[](std::ptrdiff_t l) const;
+};
 
 // sigmoid(Z) and relu(Z) return (A, cache), where cache is Z.
 struct ActivationResult {

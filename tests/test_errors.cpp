@@ -107,7 +107,54 @@ TEST_CASE("errors: missing keys in parameters and grads name the key") {
 
     // Reading a missing key through a const dict is Python's KeyError, not a silent empty matrix.
     const Parameters& cp = parameters;
-    CHECK_THROWS_WITH_AS(cp["W9"], "no key \"W9\" (the dict has: W1, W2, W3, b1, b2, b3)", std::out_of_range);
+    CHECK_THROWS_WITH_AS(cp["W9"], "no key \"W9\" (the dict has: W1, W2, W3, b1, b2, b3)", KeyError);
+}
+
+TEST_CASE("errors: reading a missing key of a non-const dict is a KeyError too; writing a new key inserts it") {
+    Grads grads{{"dA1", Matrix{{1, 2}}}, {"dW2", Matrix{{3}}}};
+    // Read: as a Matrix argument, as a Matrix, through a member; none inserts the key.
+    const auto take = [](const Matrix& m) { return m.size(); };
+    CHECK_THROWS_WITH_AS(take(grads["dA0"]), "no key \"dA0\" (the dict has: dA1, dW2)", KeyError);
+    CHECK_THROWS_AS(static_cast<void>(Matrix(grads["dA0"])), KeyError);
+    CHECK_THROWS_AS(static_cast<void>(grads["dA0"].shape()), KeyError);
+    const Matrix ones{{1, 1}};
+    CHECK_THROWS_AS(grads["dA0"] += ones, KeyError);
+    CHECK_THROWS_AS(grads["dA9"] = grads["dA0"], KeyError);
+    CHECK(grads.size() == 2);
+    CHECK(grads.count("dA0") == 0);
+    // Read an existing key: the Matrix itself.
+    CHECK(grads["dA1"].shape() == Shape{1, 2});
+    CHECK(take(grads["dA1"]) == 2);
+    const Matrix copied = grads["dA1"];
+    CHECK(copied.shares_storage_with(grads.at("dA1")));
+    CHECK(np::array_equal(grads["dA1"] * 2.0, Matrix{{2, 4}}));
+    // Write: a new key is inserted, an existing one replaced, one entry copied to another.
+    grads["dA0"] = Matrix{{5, 6}};
+    grads["dW2"] = grads["dW2"] - Matrix{{1}};
+    grads["db2"] = grads["dW2"];
+    CHECK(grads.key_list() == "dA0, dA1, dW2, db2");
+    CHECK(np::array_equal(grads.at("dA0"), Matrix{{5, 6}}));
+    CHECK(np::array_equal(grads.at("db2"), Matrix{{2}}));
+    grads["dA0"] += ones;
+    CHECK(np::array_equal(grads.at("dA0"), Matrix{{6, 7}}));
+    // A KeyError is a std::out_of_range, as before.
+    CHECK_THROWS_AS(grads["x"].rows(), std::out_of_range);
+}
+
+TEST_CASE("errors: caches[l] past the end is Python's IndexError, naming the index and len(caches)") {
+    const auto [X, parameters] = L_model_forward_test_case_2hidden();
+    Caches caches = L_model_forward(X, parameters).caches;
+    CHECK(caches[2].activation_cache.shape() == Shape{1, 4});
+    CHECK_THROWS_WITH_AS(caches[3], "caches[3]: index out of range: len(caches) is 3, so the indices are 0 .. 2",
+                         IndexError);
+    CHECK_THROWS_WITH_AS(caches[-1],
+                         "caches[-1]: index out of range: len(caches) is 3 (C++ has no negative indices: the last "
+                         "cache is caches[2])",
+                         IndexError);
+    const Caches& const_caches = caches;
+    CHECK_THROWS_AS(const_caches[3], IndexError);
+    CHECK_THROWS_WITH_AS(Caches{}[0], "caches[0]: index out of range: len(caches) is 0 (caches is empty)", IndexError);
+    CHECK_THROWS_AS(caches[3], std::out_of_range);
 }
 
 TEST_CASE("errors: update_parameters leaves the caller's arrays untouched") {

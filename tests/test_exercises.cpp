@@ -281,3 +281,59 @@ TEST_CASE("exercises: malformed markers are reported with the file and line") {
     CHECK(error_of("int f();\n" + start + end + "int g() { return 1; }\n") ==
           "t.cpp:2: this region is not inside the body of f()");
 }
+
+TEST_CASE("exercises: a grading copy holds each graded function twice, alone_ calling the notebook's, yours_ the student's") {
+    const fs::path root = repo_root();
+    REQUIRE(!root.empty());
+    const std::string source = exgen::read_text_file(root / "nn/forward.cpp");
+    const std::set<std::string> graded = {"linear_forward", "linear_activation_forward", "L_model_forward",
+                                          "linear_backward", "linear_activation_backward", "L_model_backward"};
+    const std::string copy = exgen::make_grading_copy(
+        source, "ex/nn/forward.cpp", graded, {"linear_forward", "linear_activation_forward", "L_model_forward"});
+    const auto lines = exgen::split_lines(copy);
+    // The student's file first, line for line (so its line numbers hold), its graded definitions blanked.
+    CHECK(lines.at(0) == "#line 1 \"ex/nn/forward.cpp\"");
+    const auto original = exgen::split_lines(source);
+    for (std::size_t k = 0; k < original.size(); ++k) {
+        const std::string& got = lines.at(k + 1);
+        CHECK((got == original[k] || exgen::trim(got).empty()));
+    }
+    const auto defs = exgen::find_definitions(source, graded);
+    REQUIRE(defs.size() == 3);
+    CHECK(defs[0].name == "linear_forward");
+    CHECK(original.at(defs[0].line).rfind("LinearForwardResult linear_forward(", 0) == 0);
+    CHECK(copy.find("LinearForwardResult linear_forward(") == std::string::npos);  // only alone_ and yours_ remain
+    // yours_: calls reach the student's functions; alone_: the library's (the notebook's).
+    const auto body = [&](const std::string& name) {
+        const auto at = copy.find(" " + name + "(");
+        REQUIRE(at != std::string::npos);
+        return copy.substr(at, copy.find("\n}\n", at) - at);
+    };
+    CHECK(body("yours_linear_activation_forward").find("= yours_linear_forward(A_prev, W, b);") != std::string::npos);
+    CHECK(body("yours_L_model_forward").find("= yours_linear_activation_forward(") != std::string::npos);
+    CHECK(body("alone_linear_activation_forward").find("= linear_forward(A_prev, W, b);") != std::string::npos);
+    CHECK(body("alone_L_model_forward").find("= linear_activation_forward(") != std::string::npos);
+    CHECK(body("alone_L_model_forward").find("yours_") == std::string::npos);
+    // Strings are not renamed: the functions' own error messages keep their names.
+    CHECK(body("yours_linear_forward").find("check::shapes(\"linear_forward\"") != std::string::npos);
+    // Each version sits at the student's line: #line names the definition's first line.
+    CHECK(copy.find("#line " + std::to_string(defs[1].line + 1) + " \"ex/nn/forward.cpp\"\nLinearActivationForwardResult "
+                    "yours_linear_activation_forward(") != std::string::npos);
+    CHECK(copy.find("#include \"course/graded_copies.hpp\"") != std::string::npos);
+}
+
+TEST_CASE("exercises: a grading copy of a file without one of its graded functions is an error naming it") {
+    const std::string source = "// t.cpp\nnamespace dnn {\nint f(int x) {\n    return x;\n}\n}  // namespace dnn\n";
+    try {
+        exgen::make_grading_copy(source, "ex/t.cpp", {"f", "g"}, {"f", "g"});
+        FAIL("no error for a missing definition");
+    } catch (const exgen::Error& e) {
+        CHECK(std::string(e.what()) == "ex/t.cpp: no definition of g() (the graded functions must keep their names and "
+                                       "arguments, as in nn/step_by_step.hpp)");
+    }
+    // A qualified definition (dnn::f) loses its qualifier in the copy, which is inside namespace dnn.
+    const std::string qualified = "int dnn::f(int x) {\n    return dnn::f(x - 1);\n}\n";
+    const std::string copy = exgen::make_grading_copy(qualified, "q.cpp", {"f"}, {"f"});
+    CHECK(copy.find("int yours_f(int x) {\n    return yours_f(x - 1);\n}") != std::string::npos);
+    CHECK(copy.find("int alone_f(int x) {\n    return dnn::f(x - 1);\n}") != std::string::npos);
+}

@@ -5,8 +5,10 @@
 #   3. make grade on the stubs: every function "not implemented yet", Score: 0/10
 #   4. make grade EXERCISES=nn (the library's own solutions): Score: 10/10
 #   5. a broken copy (0.01 -> 0.1, sigmoid -> relu, a crash, an endless loop) fails exactly those four
-#      functions, each with its own reason, and the others still pass
-#   6. a compile error stops the grade build with the student's file:line and the hint
+#      functions, each with its own reason and hint, and the others still pass
+#   6. mistakes that cancel out (issue 12): each function is graded on its own, with the notebook's helpers, so
+#      the function holding half of a cancelling pair fails, with a note saying so
+#   7. a compile error stops the grade build with the student's file:line, and the grader's own lines come last
 # The generator's own rules are doctest cases (tests/test_exercises.cpp, "exercises*").
 # Usage: tests/test_exercises.sh   (from anywhere; uses make -j2 and build/test_exercises/)
 set -euo pipefail
@@ -107,21 +109,56 @@ expect "$T/grade-broken.log" '^FAIL  linear_activation_forward: A\(0, 0\) is 3\.
 expect "$T/grade-broken.log" '^FAIL  compute_cost: crashed \(' "broken: the crash is a FAIL of compute_cost only"
 expect "$T/grade-broken.log" '^FAIL  update_parameters: still running after 3 s' "broken: the endless loop is stopped"
 [ "$(count "$T/grade-broken.log" '^FAIL  ')" = 4 ] && ok "broken: exactly 4 FAIL lines" || bad "broken: not exactly 4 FAIL lines"
-expect "$T/grade-broken.log" '^PASS  L_model_forward  \(checked with your linear_activation_forward, which fails' \
-    "broken: L_model_forward is graded on its own logic"
+[ "$(count "$T/grade-broken.log" '^      hint: ')" = 4 ] && ok "broken: each FAIL has its hint" || bad "broken: not 4 hint lines"
+expect "$T/grade-broken.log" '^      힌트: ' "broken: the hints are in Korean too"
+expect "$T/grade-broken.log" '^PASS  L_model_forward$' "broken: L_model_forward is graded on its own (with the notebook's helpers)"
+expect "$T/grade-broken.log" "^      note: with your linear_activation_forward, which fails above, L_model_forward gives other values" \
+    "broken: a note says L_model_forward gives other values with the student's linear_activation_forward"
 expect "$T/grade-broken.log" '^Score: 6/10$' "broken: Score: 6/10"
 
-# ---- 6. a compile error names the student's file and line ----------------------------------------------------
+# ---- 6. mistakes that cancel out ------------------------------------------------------------------------------
+C="$T/cancel"
+mkdir -p "$C/nn"
+cp nn/initialization.cpp nn/forward.cpp nn/cost.cpp nn/backward.cpp nn/update.cpp "$C/nn/"
+# linear_forward without + b, and linear_activation_forward adding b itself (both branches)
+mutate "linear_forward without + b" "$C/nn/forward.cpp" 's/Matrix Z = np::dot(W, A) + b;/Matrix Z = np::dot(W, A);/'
+mutate "linear_activation_forward adds b" "$C/nn/forward.cpp" \
+    's/auto \[Z, linear_cache\] = linear_forward(A_prev, W, b);/auto [Z0, linear_cache] = linear_forward(A_prev, W, b); Matrix Z = Z0 + b;/'
+# relu/sigmoid backward swapped in linear_activation_backward, and the activations in L_model_backward
+mutate "relu_backward and sigmoid_backward swapped" "$C/nn/backward.cpp" \
+    's/= relu_backward(dA, activation_cache);/= RELU_B(dA, activation_cache);/; s/= sigmoid_backward(dA, activation_cache);/= relu_backward(dA, activation_cache);/; s/= RELU_B(/= sigmoid_backward(/'
+mutate "the activations swapped in L_model_backward" "$C/nn/backward.cpp" \
+    's/(dAL, current_cache, "sigmoid")/(dAL, current_cache, "RELU")/; s/current_cache, "relu");/current_cache, "sigmoid");/; s/"RELU")/"relu")/'
+"${MAKE[@]}" grade EXERCISES="$C" > "$T/grade-cancel.log" 2>&1 || { cat "$T/grade-cancel.log"; bad "make grade on the cancelling pairs"; }
+expect "$T/grade-cancel.log" '^FAIL  linear_forward: ' "cancel: linear_forward fails"
+expect "$T/grade-cancel.log" '^FAIL  linear_activation_forward: ' "cancel: linear_activation_forward (b added again) fails on its own"
+expect "$T/grade-cancel.log" "^      note: with your linear_forward, which fails too, linear_activation_forward's values come out right: the two mistakes cancel out" \
+    "cancel: the note says the two mistakes cancel out"
+expect "$T/grade-cancel.log" '^PASS  L_model_forward$' "cancel: L_model_forward, right on its own, passes"
+expect "$T/grade-cancel.log" '^FAIL  linear_activation_backward: ' "cancel: linear_activation_backward fails"
+expect "$T/grade-cancel.log" '^FAIL  L_model_backward: dW1\(0, 0\) is 0\.00609662661018407 but the notebook printed 0\.41010002$' \
+    "cancel: L_model_backward (activations swapped) fails on its own"
+expect "$T/grade-cancel.log" "^      note: with your linear_activation_backward and linear_backward, which fail|^      note: with your linear_activation_backward, which fails too, L_model_backward's values come out right" \
+    "cancel: with a note that the mistakes cancel out"
+expect "$T/grade-cancel.log" '^Score: 6/10$' "cancel: Score: 6/10"
+
+# ---- 7. a compile error names the student's file and line; the grader's lines come last ----------------------
 mutate "a compile error in linear_forward" "$B/nn/forward.cpp" 's/Matrix Z = np::dot(W, A) + b;/Matrix Z = np::dot(W, A) + bias;/'
 line=$(grep -n 'np::dot(W, A) + bias' "$B/nn/forward.cpp" | cut -d: -f1)
-if "${MAKE[@]}" grade EXERCISES="$B" > "$T/grade-compile.log" 2>&1; then
-    bad "make grade succeeded on a file that does not compile"
-else
-    ok "make grade stops on a compile error"
-fi
+"${MAKE[@]}" grade EXERCISES="$B" > "$T/grade-compile.log" 2>&1
+status=$?
 expect "$T/grade-compile.log" "^$B/nn/forward.cpp:$line:[0-9]+: error: .*bias" "the compiler's message names $B/nn/forward.cpp:$line"
 expect "$T/grade-compile.log" "^grade: $B/nn/forward.cpp does not compile\. Fix the first error above" "the hint follows it"
 if grep -q '^Score:' "$T/grade-compile.log"; then bad "graded anyway after a compile error"; else ok "no grading after it"; fi
+if grep -qE '^make(\[[0-9]+\])?: \*\*\*' "$T/grade-compile.log"; then bad "make's own *** line is on screen"; else ok "no make *** line"; fi
+[ "$(tail -n 1 "$T/grade-compile.log")" = "grade: $B/nn/forward.cpp 파일이 컴파일되지 않습니다. 위의 첫 오류(파일과 줄 번호)를 고친 뒤 make grade를 다시 실행하세요." ] \
+    && ok "the last line is the grader's own (Korean after English)" || { tail -n 3 "$T/grade-compile.log"; bad "the last line is not the grader's"; }
+[ "$status" = 0 ] && ok "exit status 0, as for a FAIL" || bad "exit status $status (0 expected without --require-all)"
+if "${MAKE[@]}" grade EXERCISES="$B" GRADE_ARGS=--require-all > "$T/grade-compile-all.log" 2>&1; then
+    bad "GRADE_ARGS=--require-all: exit status 0 on a compile error"
+else
+    ok "GRADE_ARGS=--require-all: a compile error is a non-zero exit status"
+fi
 
 # ---- a folder without the files -----------------------------------------------------------------------------
 if "${MAKE[@]}" grade EXERCISES="$T/nothing-here" > "$T/grade-missing.log" 2>&1; then bad "grade of a missing folder succeeded"; fi

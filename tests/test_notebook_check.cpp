@@ -34,6 +34,23 @@ TEST_CASE("notebook check: same within half a printed unit, different beyond it"
     CHECK(os.str() == "Z = [[ 1.]]\n  notebook: [[ 2.]]\n  -> DIFFERENT: element (0, 0) is 1.0, the notebook printed 2.0 (off by 1)\n\n");
 }
 
+TEST_CASE("notebook check: an array must have the printed shape too, not only the same values in C order") {
+    CHECK(notebook::printed_shape("[[ 3.26295337 -1.23429987]]") == Shape{1, 2});
+    CHECK(notebook::printed_shape("[[-0.14713786]\n [-0.11313155]\n [-0.13209101]]") == Shape{3, 1});
+    CHECK(notebook::printed_shape("0.2797765635793422") == Shape{1, 1});
+    const auto column = notebook::compare_printed(Matrix{{3.26295337}, {-1.23429987}}, "[[ 3.26295337 -1.23429987]]");
+    CHECK_FALSE(column.same);
+    CHECK(column.detail == "shape (2, 1), the notebook printed shape (1, 2)");
+    CHECK_FALSE(notebook::compare_printed(Matrix{{-0.14713786, -0.11313155, -0.13209101}},
+                                          "[[-0.14713786]\n [-0.11313155]\n [-0.13209101]]").same);
+    // The tutorials print an int as an int, and a value as the notebook's print statement wrote it.
+    std::ostringstream os;
+    CHECK(notebook::show(os, "len(caches)", 3, "3"));
+    CHECK(notebook::show_printed(os, "cost after iteration 600", "0.527930", "0.527930"));
+    CHECK_FALSE(notebook::show_printed(os, "cost after iteration 600", "0.527931", "0.527930"));
+    CHECK(os.str().rfind("len(caches) = 3\n  notebook: 3\n  -> same\n\ncost after iteration 600 = 0.527930\n", 0) == 0);
+}
+
 TEST_CASE("notebook check: a number's precision is the array's, not its own digits") {
     // Scalars: Python's repr and "%f" lines are known to their last digit; integers exactly.
     CHECK(notebook::parse_printed("0.527930").at(0).half_unit == doctest::Approx(0.5e-6));

@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "tests/course_data.hpp"
 #include "tests/needs.hpp"
@@ -30,7 +33,7 @@ std::string run(const std::string& command) {
     return out;
 }
 
-void check_all_same(const std::string& path, const std::string& env = "") {
+std::string check_all_same(const std::string& path, const std::string& env = "") {
     const std::string out = run(env + path + " --quick");
     INFO(path << " printed:\n" << out);
     CHECK(out.find("Tutorial verdict: ") != std::string::npos);
@@ -38,6 +41,7 @@ void check_all_same(const std::string& path, const std::string& env = "") {
     CHECK(out.find("DIFFERENT") == std::string::npos);
     CHECK(out.find("SKIPPED") == std::string::npos);
     CHECK(out.find("[exit status") == std::string::npos);
+    return out;
 }
 
 const char* const kApplication = "08_application";
@@ -66,7 +70,116 @@ TEST_CASE("tutorials: every tutorial's verdicts are all \"same\"") {
     CHECK(count >= 8);
 }
 
-TEST_CASE("tutorials: the cat pictures' tutorials' verdicts are all \"same\"" * needs::course_data()) {
+TEST_CASE("tutorials: week 2's cat-picture tutorials' verdicts are all \"same\"" * needs::course_data()) {
     for (const char* t : kNeedCourseData)
-        check_all_same(tutorials_dir() + "/" + t, "DNN_DATA='" + course_data::dir() + "' ");
+        if (std::string(t) != kApplication)
+            check_all_same(tutorials_dir() + "/" + t, "DNN_DATA='" + course_data::dir() + "' ");
+}
+
+TEST_CASE("tutorials: the Application tutorial's verdicts are all \"same\"; quick, it says it is a shortened run" *
+          needs::course_data()) {
+    const std::string out = check_all_same(tutorials_dir() + "/" + kApplication, "DNN_DATA='" + course_data::dir() + "' ");
+    // --quick trains 201 iterations: it says so, and what the full run gives (the notebook's).
+    CHECK(out.find("This is a shortened run (--quick, or make tutorials QUICK=1): 201 iterations") != std::string::npos);
+    CHECK(out.find("These accuracies are the shortened run's, not the notebook's.") != std::string::npos);
+    CHECK(out.find("Accuracy: 0.9856459330143539 on the training set and Accuracy: 0.8 on the test set") !=
+          std::string::npos);
+    CHECK(out.find("this shortened run gets wrong. The full run gets 10 wrong") != std::string::npos);
+    // Each cost in the notebook's own format, "%f".
+    CHECK(out.find("cost after iteration 100 = 0.672053\n  notebook: 0.672053\n") != std::string::npos);
+}
+
+namespace {
+
+std::vector<std::string> read_lines(const std::string& path) {
+    std::vector<std::string> lines;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+bool has_hangul(const std::string& s) {
+    // UTF-8 of U+AC00..U+D7A3 starts with 0xEA..0xED
+    for (unsigned char c : s)
+        if (c >= 0xEA && c <= 0xED) return true;
+    return false;
+}
+
+// The notebook tutorials (1 to 8); 9, the GEMM, has its own rules.
+std::vector<std::string> notebook_tutorials() {
+    std::vector<std::string> out;
+    for (int k = 1; k <= 8; ++k)
+        for (const auto& entry : std::filesystem::directory_iterator("tutorials")) {
+            const std::string name = entry.path().filename().string();
+            if (name.size() > 3 && name[0] == '0' && name[1] == static_cast<char>('0' + k) && name[2] == '_')
+                out.push_back(entry.path().string());
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("tutorials: every statement of main() is shown by code() before it, or says why not") {
+    // A statement starts at main's indentation (4 spaces). It is either the tutorial's own printing (title,
+    // section, explain, check..., code, listing, finish), control flow, or shown: the line before is `code();`,
+    // which prints it from this very source. A statement that is not the notebook's says so: "// not shown: ...".
+    const std::vector<std::string> files = notebook_tutorials();
+    REQUIRE(files.size() == 8);
+    const char* const own[] = {"title(", "section(", "explain(", "check(", "check_that(", "check_printed(", "code(",
+                               "listing(", "return ", "if ", "if (", "for (", "try ", "try{", "} ", "}", "else",
+                               "std::cout << "};
+    for (const std::string& file : files) {
+        const std::vector<std::string> lines = read_lines(file);
+        bool in_main = false;
+        int shown = 0;
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            const std::string& line = lines[k];
+            if (line.rfind("int main(", 0) == 0) { in_main = true; continue; }
+            if (!in_main || line == "}") { in_main = in_main && line != "}"; continue; }
+            if (line.size() < 5 || line.compare(0, 4, "    ") != 0 || line[4] == ' ' || line[4] == '/') continue;
+            const std::string s = line.substr(4);
+            bool tutorial_own = false;
+            for (const char* p : own) tutorial_own = tutorial_own || s.rfind(p, 0) == 0;
+            if (tutorial_own) continue;
+            const bool after_code = k > 0 && lines[k - 1] == "    code();";
+            const bool says_why = line.find("// not shown:") != std::string::npos;
+            shown += after_code;
+            CHECK_MESSAGE((after_code || says_why), file << ":" << k + 1 << " runs without being shown: " << line);
+        }
+        CHECK_MESSAGE(shown > 0, file << " shows no statement");
+    }
+}
+
+TEST_CASE("tutorials: code() prints the statement that runs; headers name a function once; check_that is bilingual") {
+    const std::string out = run(tutorials_dir() + "/05_linear_backward");
+    INFO(out);
+    // The line that makes dAL is shown before dAL is used.
+    const auto made = out.find(
+        "  >>> auto [dAL, linear_activation_cache] = linear_activation_backward_test_case();  // seed 2");
+    const auto used = out.find("  >>> auto [dA_prev_s, dW_s, db_s] = linear_activation_backward(dAL, ");
+    CHECK(made != std::string::npos);
+    CHECK(used != std::string::npos);
+    CHECK(made < used);
+    CHECK(out.find("---- linear_backward ----") != std::string::npos);
+    CHECK(out.find("linear_backward / linear_backward") == std::string::npos);
+    // Integers print as integers.
+    const std::string t3 = run(tutorials_dir() + "/03_L_model_forward");
+    CHECK(t3.find("len(caches) = 3\n  notebook: 3\n") != std::string::npos);
+    // Every check_that of tutorials 1 to 8 gives its text in Korean too.
+    for (const std::string& file : notebook_tutorials()) {
+        std::ifstream in(file);
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string src = text.str();
+        for (std::size_t at = src.find("check_that("); at != std::string::npos; at = src.find("check_that(", at + 1)) {
+            int depth = 0;
+            std::size_t end = at + 10;
+            for (; end < src.size(); ++end) {
+                if (src[end] == '(') ++depth;
+                else if (src[end] == ')' && --depth == 0) break;
+            }
+            CHECK_MESSAGE(has_hangul(src.substr(at, end - at)), file << ": a check_that in English only: "
+                                                                       << src.substr(at, 80));
+        }
+    }
 }

@@ -3,16 +3,16 @@
 #   make exercises              writes exercises/: the graded files with every graded region replaced by a
 #                               placeholder that compiles and throws "not implemented", with hints (EN/KO).
 #                               Never overwrites; FORCE=1 starts over (the old files move to a backup folder).
-#   make grade                  builds the library with exercises/'s files and grades them: PASS / FAIL per
-#                               function, then Score: k/n (course/grade.cpp)
+#   make grade                  compiles exercises/'s files and grades each function on its own: PASS / FAIL
+#                               per function, notes and hints, then Score: k/n (course/grade.cpp, grader.hpp)
 #   make grade EXERCISES=dir    grades another folder of the same layout (dir/nn/forward.cpp, or dir/forward.cpp);
 #                               EXERCISES=nn grades the library's own solutions
 #   GRADE_ARGS='--only linear_forward'   options for the grader (--no-fork, --require-all, --timeout S)
 #   GRADE_CXXFLAGS=-Werror      extra flags for the student's files only
 #
 # The graded files are the library sources holding a START CODE HERE marker. The student's files compile at
-# their own path (so compiler messages name exercises/nn/forward.cpp:17) into $(BUILD)/grade/<folder>/, and are
-# linked with the normal build's objects of every other library source (with their per-file flags).
+# their own path (so compiler messages name exercises/nn/forward.cpp:17); their grading copies are built in
+# $(BUILD)/grade/<folder>/ and linked with the library, whose graded functions are the notebook's own.
 
 EXERCISES      ?= exercises
 GRADE_CXXFLAGS ?=
@@ -39,44 +39,76 @@ GRADE_DIR  := $(BUILD)/grade/$(GRADE_NAME)
 GRADE_SRCDIR := $(patsubst %/,%,$(EXERCISES))
 grade_src = $(or $(wildcard $(GRADE_SRCDIR)/$(1)),$(wildcard $(GRADE_SRCDIR)/$(notdir $(1))))
 
-GRADE_MISSING    := $(strip $(foreach f,$(GRADED_SRCS),$(if $(call grade_src,$(f)),,$(GRADE_SRCDIR)/$(f))))
-GRADE_OBJS       := $(GRADED_SRCS:%.cpp=$(GRADE_DIR)/obj/%.o)
-GRADE_OTHER_OBJS := $(patsubst %.cpp,$(BUILD)/obj/%.o,$(filter-out $(GRADED_SRCS),$(LIB_SRCS)))
-GRADE_LIB        := $(GRADE_DIR)/libdnn.a
-GRADE_BIN        := $(GRADE_DIR)/grade
+GRADE_MISSING := $(strip $(foreach f,$(GRADED_SRCS),$(if $(call grade_src,$(f)),,$(GRADE_SRCDIR)/$(f))))
+GRADE_CHECKED := $(GRADED_SRCS:%.cpp=$(GRADE_DIR)/checked/%.ok)
+GRADE_OBJS    := $(GRADED_SRCS:%.cpp=$(GRADE_DIR)/obj/%.o)
+GRADE_BIN     := $(GRADE_DIR)/grade
+GRADE_FAILED  := $(GRADE_DIR)/failed
 
-# One rule per graded file. A compile error ends with a hint; the compiler's message already names the
-# student's file and line, since the file is compiled where it is.
-define GRADE_OBJ_RULE
-$(GRADE_DIR)/obj/$(1:.cpp=.o): $(call grade_src,$(1))
-	@mkdir -p $$(@D)
+# Three steps per graded file (course/README.md explains why):
+#   1. the student's file compiles as it is (-fsyntax-only), so compiler messages name the student's file and
+#      line, once; GRADE_CXXFLAGS (e.g. -Werror) apply here;
+#   2. its grading copy (make_exercises --grading-copy, exgen::make_grading_copy): each graded function twice,
+#      alone_<name> (calling the library's graded functions) and yours_<name> (calling the student's);
+#   3. the copy compiled (its warnings were shown in step 1).
+# The grader links the copies with the library itself, whose graded functions are the notebook's.
+# A failed step leaves a note in $(GRADE_FAILED)/, which `make grade` reads to end with its own message.
+define GRADE_RULES
+$(GRADE_DIR)/checked/$(1:.cpp=.ok): $(call grade_src,$(1))
+	@mkdir -p $$(@D) $(GRADE_FAILED)
 	@echo "grade: compiling $$<"
-	@$$(CXX) $$(CXXFLAGS_ALL) $$(FLAGS_$(1)) $$(GRADE_CXXFLAGS) -c $$< -o $$@ || { \
-	  printf '\n%s\n%s\n\n' \
-	    "grade: $$< does not compile. Fix the first error above (it gives your file and line), then run make grade again." \
-	    "grade: $$< 파일이 컴파일되지 않습니다. 위의 첫 오류(파일과 줄 번호)를 고친 뒤 make grade를 다시 실행하세요." >&2; \
-	  exit 1; }
+	@$$(CXX) $$(CXXFLAGS_ALL) $$(FLAGS_$(1)) $$(GRADE_CXXFLAGS) -fsyntax-only -MF $$@.d -MT $$@ $$< \
+	  || { printf '%s\n' '$$<' > $(GRADE_FAILED)/compile-$(subst /,_,$(1)); exit 1; }
+	@touch $$@
+$(GRADE_DIR)/copies/$(1): $(call grade_src,$(1)) $(GRADE_DIR)/checked/$(1:.cpp=.ok) $(EXGEN)
+	@mkdir -p $$(@D) $(GRADE_FAILED)
+	@$(EXGEN) --grading-copy $$< --as $(1) --out $$@ $(GRADED_SRCS) 2> $(GRADE_FAILED)/copy-$(subst /,_,$(1)) \
+	  && rm -f $(GRADE_FAILED)/copy-$(subst /,_,$(1))
+$(GRADE_DIR)/obj/$(1:.cpp=.o): $(GRADE_DIR)/copies/$(1)
+	@mkdir -p $$(@D) $(GRADE_FAILED)
+	@$$(CXX) $$(CXXFLAGS_ALL) $$(FLAGS_$(1)) -w -c $$< -o $$@ \
+	  || { printf '%s\n' '$(call grade_src,$(1)): its grading copy does not compile (the errors above give your lines)' \
+	         > $(GRADE_FAILED)/copy-$(subst /,_,$(1)); exit 1; }
 endef
 ifeq ($(GRADE_MISSING),)
-$(foreach f,$(GRADED_SRCS),$(eval $(call GRADE_OBJ_RULE,$(f))))
--include $(GRADE_OBJS:.o=.d)
+$(foreach f,$(GRADED_SRCS),$(eval $(call GRADE_RULES,$(f))))
+-include $(GRADE_CHECKED:=.d) $(GRADE_OBJS:.o=.d)
 endif
 
-$(GRADE_LIB): $(GRADE_OBJS) $(GRADE_OTHER_OBJS)
-	@rm -f $@
-	@ar rcs $@ $^
+$(GRADE_BIN): $(BUILD)/obj/course/grade.o $(GRADE_OBJS) $(LIB)
+	@$(CXX) $(BUILD)/obj/course/grade.o $(GRADE_OBJS) $(LIB) $(LDFLAGS_ALL) -o $@ \
+	  || { mkdir -p $(GRADE_FAILED); touch $(GRADE_FAILED)/link; exit 1; }
 
-$(GRADE_BIN): $(BUILD)/obj/course/grade.o $(GRADE_LIB)
-	@$(CXX) $< $(GRADE_LIB) $(LDFLAGS_ALL) -o $@ || { \
-	  printf '\n%s\n%s\n\n' \
-	    "grade: linking failed: is every graded function still there, with its name and arguments as in nn/step_by_step.hpp?" \
-	    "grade: 링크 실패: 채점 함수가 모두 nn/step_by_step.hpp와 같은 이름과 인자로 남아 있는지 확인하세요." >&2; \
-	  exit 1; }
+# What `make grade` says last when the build stops, in English and Korean.
+define GRADE_FAILED_SAY
+for f in $(GRADE_FAILED)/compile-*; do [ -f "$$f" ] || continue; src=$$(cat "$$f"); printf '\n%s\n%s\n' \
+  "grade: $$src does not compile. Fix the first error above (it gives your file and line), then run make grade again." \
+  "grade: $$src 파일이 컴파일되지 않습니다. 위의 첫 오류(파일과 줄 번호)를 고친 뒤 make grade를 다시 실행하세요."; done; \
+for f in $(GRADE_FAILED)/copy-*; do [ -s "$$f" ] || continue; printf '\n%s\n%s\n' \
+  "grade: $$(head -n 1 "$$f" | sed 's/^make_exercises: //') (grading needs every graded function as nn/step_by_step.hpp declares it)" \
+  "grade: 채점 함수는 모두 nn/step_by_step.hpp에 선언된 이름과 인자 그대로 있어야 합니다(위의 메시지 참고)."; done; \
+if [ -f $(GRADE_FAILED)/link ]; then printf '\n%s\n%s\n' \
+  "grade: linking failed: is every graded function still there, with its name and arguments as in nn/step_by_step.hpp?" \
+  "grade: 링크 실패: 채점 함수가 모두 nn/step_by_step.hpp와 같은 이름과 인자로 남아 있는지 확인하세요."; fi; \
+if ! ls $(GRADE_FAILED)/* >/dev/null 2>&1; then printf '\n%s\n%s\n' \
+  "grade: the build stopped (above) before grading." \
+  "grade: 채점 전에 빌드가 멈췄습니다(위 메시지 참고)."; fi
+endef
 
-.PHONY: grade
+.PHONY: grade grade-build
+grade-build: $(GRADE_BIN)
 ifeq ($(GRADE_MISSING),)
-grade: $(GRADE_BIN)
-	@$(GRADE_BIN) --source '$(EXERCISES)' $(GRADE_ARGS)
+# A build that stops (a compile error in the student's file) ends with the grader's own lines, not make's
+# "*** Error": the inner make's error lines are left out and the exit status is 0, as for a graded FAIL;
+# GRADE_ARGS=--require-all makes it 1, as it does for any FAIL.
+grade:
+	@rm -rf $(GRADE_FAILED)
+	@$(MAKE) --no-print-directory -k grade-build 2>&1 | grep --line-buffered -v -E '^make(\[[0-9]+\])?: (\*\*\*|Target .* not remade)'; \
+	if [ "$${PIPESTATUS[0]}" != 0 ]; then \
+	  $(GRADE_FAILED_SAY); \
+	  exit $(if $(findstring --require-all,$(GRADE_ARGS)),1,0); \
+	fi; \
+	$(GRADE_BIN) --source '$(EXERCISES)' $(GRADE_ARGS)
 else
 grade:
 	@printf '%s\n' \

@@ -1,5 +1,5 @@
-# tools/gdb/dnn.gdb - the project's gdb setup, in one line:  gdb -x tools/gdb/dnn.gdb build/debug/bin/replay_notebook
-# (or `source tools/gdb/dnn.gdb` inside gdb; run gdb from the repository root).
+# tools/debuggers/dnn.gdb - the project's gdb setup, in one line:  gdb -x tools/debuggers/dnn.gdb build/debug/bin/replay_notebook
+# (or `source tools/debuggers/dnn.gdb` inside gdb; run gdb from the repository root).
 #
 # EN: Loads the pretty-printers (a Matrix prints as numpy prints it), keeps frame lines short, and makes `step`
 #     pass over what is not the notebook's concern: the C++ standard library (shared_ptr, allocators, strings,
@@ -12,8 +12,8 @@
 #     프로젝트의 함수만 지나갑니다: np::dot의 곱 루프, +의 브로드캐스팅 루프, 활성화 함수.
 set print frame-arguments none
 set print pretty off
-source tools/gdb/dnn_printers.py
-source tools/gdb/dnn_printers_weeks.py
+source tools/debuggers/dnn_printers.py
+source tools/debuggers/dnn_printers_weeks.py
 
 # The standard library and the compiler's runtime, whatever header they were inlined from.
 skip -rfu ^std::
@@ -48,3 +48,5 @@ skip -rfu "^dnn::[(]anonymous namespace[)]::allocate[(]"
 # How an operand's elements are addressed (its row and column steps in memory), in matrix/ops.cpp.
 skip -rfu "^dnn::[(]anonymous namespace[)]::operand[(]"
 skip -rfu "^dnn::[(]anonymous namespace[)]::scalar[(]"
+# caches[l]: the index check of the Caches list (nn/types.cpp).
+skip -rfu ^dnn::Caches::operator\[\][(]

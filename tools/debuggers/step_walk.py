@@ -1,7 +1,7 @@
-# tools/gdb/step_walk.py - counts the plain `step`s from one source line to the end of its function, listing
-# where each one stops (make check-debugger runs it; see tools/gdb/check_debugger.sh).
+# tools/debuggers/step_walk.py - counts the plain `step`s from one source line to the end of its function, listing
+# where each one stops (make check-debugger runs it; see tools/debuggers/check_debugger.sh).
 #
-#   gdb -batch -nx -x tools/gdb/dnn.gdb -ex 'py WALK = ("nn/forward.cpp", 15)' -x tools/gdb/step_walk.py PROGRAM
+#   gdb -batch -nx -x tools/debuggers/dnn.gdb -ex 'py WALK = ("nn/forward.cpp", 15)' -x tools/debuggers/step_walk.py PROGRAM
 #
 # Prints one line per step, "step N: function  file:line", then "steps: N". The walk ends when the function
 # that holds the starting line returns to its caller (the step that lands there is not counted).

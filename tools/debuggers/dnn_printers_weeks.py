@@ -1,14 +1,14 @@
-# tools/gdb/dnn_printers_weeks.py - gdb printers for the types of weeks 2 and 3: dnn::logistic's dicts and results
+# tools/debuggers/dnn_printers_weeks.py - gdb printers for the types of weeks 2 and 3: dnn::logistic's dicts and results
 # (Params, Grads, PropagateResult, OptimizeResult, ModelResult), dnn::planar's ForwardResult (A2 and the cache
 # {"Z1", "A1", "Z2", "A2"}) and dnn::basics::Array3D. Week 3's parameters, cache and grads are ArrayDicts: the
 # printers of dnn_printers.py show them already.
 #
-# EN: tools/gdb/dnn.gdb sources it after dnn_printers.py, whose helpers it uses (MatrixView, _plain, dict_shapes,
+# EN: tools/debuggers/dnn.gdb sources it after dnn_printers.py, whose helpers it uses (MatrixView, _plain, dict_shapes,
 #     format_matrix): `print grads` in logistic::propagate shows
 #         Grads (dw (2, 1), db = 0.001455578136784208) = {dw = Matrix (2, 1) ..., db = 0.0014555781367842079}
 #     and `dnn-shapes EXPR` lists names with shapes (arrays) or values (the Python floats b, db, cost), one a line.
 #     Scalars print as Python's repr of a float, the notebook's print(db).
-# KO: tools/gdb/dnn.gdb가 dnn_printers.py 다음에 불러옵니다. 2주차의 딕셔너리와 결과(Params, Grads, ...), 3주차의
+# KO: tools/debuggers/dnn.gdb가 dnn_printers.py 다음에 불러옵니다. 2주차의 딕셔너리와 결과(Params, Grads, ...), 3주차의
 #     ForwardResult, basics::Array3D를 보여 줍니다. `dnn-shapes EXPR`는 이름과 모양(배열) 또는 값(파이썬 float인
 #     b, db, cost)을 한 줄에 하나씩 보여 줍니다.
 

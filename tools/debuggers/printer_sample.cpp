@@ -1,9 +1,9 @@
-// tools/gdb/printer_sample.cpp - matrices, dicts and caches for `make check-debugger` to print twice: through
-// std::cout here, and through the gdb printers (tools/gdb/dnn_printers.py); the two texts must be equal.
+// tools/debuggers/printer_sample.cpp - matrices, dicts and caches for `make check-debugger` to print twice: through
+// std::cout here, and through the gdb printers and the lldb formatters (tools/debuggers/); the texts must be equal.
 //
 // Run alone it prints each value as the printers should show it, between "<<<name>>>" and "<<<end>>>" lines:
 // a Matrix as "Matrix (r, c)" then the text of operator<< (on the same line when it is one line), a dict, cache
-// or caches as the text of dnn::summary (what `dnn-shapes` prints). gdb stops in main at stop_here() and
+// or caches as the text of dnn::summary (what `dnn-shapes` prints). The debugger stops in main at stop_here() and
 // prints the same names.
 #include <cmath>
 #include <iostream>
@@ -45,7 +45,7 @@ std::string array3d_text(const basics::Array3D& image) {
     return s;
 }
 
-// gdb breaks here; `up` is main, where every value is in scope.
+// The debugger breaks here; `up` (gdb) or `frame select 1` (lldb) is main, where every value is in scope.
 void stop_here() { std::cout.flush(); }
 
 }  // namespace
