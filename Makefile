@@ -66,7 +66,7 @@ FLAGS_tutorials/09_fast_gemm.cpp := $(GEMM_OPT) -ffp-contract=fast  # shows what
 
 # ---- the library -----------------------------------------------------------------------------------------
 # Files with a main(): each is a program of its own, not part of the library.
-PROGRAMS := app/train_cat.cpp course/replay_notebook.cpp course/grade.cpp course/make_exercises.cpp
+PROGRAMS := app/train_cat.cpp app/predict.cpp course/replay_notebook.cpp course/grade.cpp course/make_exercises.cpp
 LIB_SRCS := $(filter-out $(PROGRAMS),$(sort $(shell find matrix nn io app course -name '*.cpp')))
 LIB_OBJS := $(LIB_SRCS:%.cpp=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libdnn.a
@@ -103,13 +103,18 @@ $(BIN)/%: $(BUILD)/obj/course/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
-.PHONY: demo demo-two-layer replay programs
-programs: $(BIN)/train_cat $(BIN)/replay_notebook
+.PHONY: demo demo-two-layer predict replay programs
+programs: $(BIN)/train_cat $(BIN)/predict $(BIN)/replay_notebook
 # DEMO_ARGS passes options, e.g. make demo DEMO_ARGS='--iterations 500 --out /tmp/run'
 demo: $(BIN)/train_cat
 	@$< $(DEMO_ARGS)
 demo-two-layer: $(BIN)/train_cat
 	@$< --two-layer $(DEMO_ARGS)
+# "Test with your own image": make predict IMAGE=path/to/photo.jpg (several paths at once are fine; quote one with
+# spaces: IMAGE="'my cat.jpg'"), LABEL=0|1 (default 1), PREDICT_ARGS passes options, e.g. '--resample bilinear'
+predict: $(BIN)/predict
+	@$(if $(strip $(IMAGE)),$< $(if $(LABEL),--label $(LABEL)) $(PREDICT_ARGS) $(IMAGE),\
+	    echo "make predict needs a picture: make predict IMAGE=path/to/photo.jpg (build/bin/predict --help)" >&2; exit 2)
 replay: $(BIN)/replay_notebook
 	@$<
 
@@ -164,6 +169,7 @@ debug:
 help:
 	@echo "For students (학생용):"
 	@echo "  make demo            train the cat classifier as the Application notebook does (DEMO_ARGS=...)"
+	@echo "  make predict IMAGE=photo.jpg  ask the trained network about your own picture (LABEL=0|1, PREDICT_ARGS=...)"
 	@echo "  make test            build and run every test"
 	@echo "  make tutorials       the tutorials, one per notebook section, in English and Korean (QUICK=1: shorter)"
 	@echo "  make replay          the Step by Step notebook's functions beside its expected outputs"
