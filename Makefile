@@ -146,8 +146,8 @@ $(BUILD)/tutorials/%: $(BUILD)/obj/tutorials/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
-# The tests run every tutorial with --quick and check its verdicts.
-$(TEST_BIN): | $(TUTORIAL_BINS)
+# The tests run every tutorial with --quick and check its verdicts, and make predict's program end to end.
+$(TEST_BIN): | $(TUTORIAL_BINS) $(BIN)/predict
 
 .PHONY: tutorials tutorials-bin
 tutorials-bin: $(TUTORIAL_BINS)
