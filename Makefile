@@ -68,8 +68,8 @@ FLAGS_tutorials/09_fast_gemm.cpp := $(GEMM_OPT) -ffp-contract=fast  # shows what
 
 # ---- the library -----------------------------------------------------------------------------------------
 # Files with a main(): each is a program of its own, not part of the library.
-PROGRAMS := app/train_cat.cpp app/week2.cpp app/week3.cpp course/replay_notebook.cpp course/grade.cpp \
-            course/make_exercises.cpp
+PROGRAMS := app/train_cat.cpp app/predict.cpp app/week2.cpp app/week3.cpp course/replay_notebook.cpp \
+            course/grade.cpp course/make_exercises.cpp
 LIB_SRCS := $(filter-out $(PROGRAMS),$(sort $(shell find matrix nn io app course -name '*.cpp')))
 LIB_OBJS := $(LIB_SRCS:%.cpp=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libdnn.a
@@ -106,8 +106,8 @@ $(BIN)/%: $(BUILD)/obj/course/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
-.PHONY: demo demo-two-layer week2 week3 replay programs
-programs: $(BIN)/train_cat $(BIN)/week2 $(BIN)/week3 $(BIN)/replay_notebook
+.PHONY: demo demo-two-layer predict week2 week3 replay programs
+programs: $(BIN)/train_cat $(BIN)/predict $(BIN)/week2 $(BIN)/week3 $(BIN)/replay_notebook
 # DEMO_ARGS passes options, e.g. make demo DEMO_ARGS='--iterations 500 --out /tmp/run'
 demo: $(BIN)/train_cat
 	@$< $(DEMO_ARGS)
@@ -118,6 +118,11 @@ week2: $(BIN)/week2
 	@$< $(if $(IMAGE),--image '$(IMAGE)') $(WEEK2_ARGS)
 week3: $(BIN)/week3
 	@$< $(WEEK3_ARGS)
+# "Test with your own image": make predict IMAGE=path/to/photo.jpg (several paths at once are fine; quote one with
+# spaces: IMAGE="'my cat.jpg'"), LABEL=0|1 (default 1), PREDICT_ARGS passes options, e.g. '--resample bilinear'
+predict: $(BIN)/predict
+	@$(if $(strip $(IMAGE)),$< $(if $(LABEL),--label $(LABEL)) $(PREDICT_ARGS) $(IMAGE),\
+	    echo "make predict needs a picture: make predict IMAGE=path/to/photo.jpg (build/bin/predict --help)" >&2; exit 2)
 replay: $(BIN)/replay_notebook
 	@$<
 
@@ -158,8 +163,8 @@ $(BUILD)/tutorials/%: $(BUILD)/obj/tutorials/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
-# The tests run every tutorial with --quick and check its verdicts, and make week3's program.
-$(TEST_BIN): | $(TUTORIAL_BINS) $(BIN)/week2 $(BIN)/week3
+# The tests run every tutorial with --quick and check its verdicts, and make week3's and predict's programs end to end.
+$(TEST_BIN): | $(TUTORIAL_BINS) $(BIN)/predict $(BIN)/week2 $(BIN)/week3
 
 .PHONY: tutorials tutorials-bin
 tutorials-bin: $(TUTORIAL_BINS)
@@ -184,6 +189,7 @@ help:
 	@echo "  make week2           week 2: logistic regression on the cat pictures (IMAGE=my.jpg: your picture)"
 	@echo "  make week3           week 3: one hidden layer on the flower data, decision boundaries, sizes 1-50"
 	@echo "  make demo            train the cat classifier as the Application notebook does (DEMO_ARGS=...)"
+	@echo "  make predict IMAGE=photo.jpg  ask the trained network about your own picture (LABEL=0|1, PREDICT_ARGS=...)"
 	@echo "  make test            build and run every test"
 	@echo "  make tutorials       the tutorials, one per notebook section, in English and Korean (QUICK=1: shorter)"
 	@echo "  make replay          every graded function of weeks 2-4 beside the notebooks' expected outputs"

@@ -8,9 +8,8 @@
 // prints the 20 cost lines and both accuracies, then runs the learning-rate comparison (0.01, 0.001, 0.0001;
 // 1500 iterations each) and prints it as the notebooks up to v6a did, with each model's accuracies (the 2021
 // model prints them only with print_cost). It writes the cost curve and the comparison's curves as SVG.
-// --image PATH (make week2 IMAGE=PATH) predicts your own picture once the image reader is in the library (below).
+// --image PATH (make week2 IMAGE=PATH) predicts your own picture, as the notebook's last cell (section 7).
 // The course files are looked for in --data, then $DNN_DATA, then datasets/; without them it says so.
-#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -18,8 +17,10 @@
 #include <vector>
 
 #include "app/application.hpp"
+#include "app/own_image.hpp"
 #include "app/progress.hpp"
 #include "app/svg_plot.hpp"
+#include "io/image.hpp"
 #include "matrix/format.hpp"
 #include "matrix/np.hpp"
 #include "nn/logistic_regression/logistic_regression.hpp"
@@ -58,29 +59,16 @@ std::string shape4(const io::Array& a) {
 // The 2021 notebook: image = np.array(Image.open(fname).resize((num_px, num_px))); image = image / 255.;
 // image = image.reshape((1, num_px * num_px * 3)).T; my_predicted_image = predict(w, b, image).
 
-// An 8-bit RGB picture (height rows of width pixels, R G B each) as the notebook's input column: / 255., then
-// reshape((1, num_px * num_px * 3)).T, i.e. (height * width * 3, 1) in the picture's (row, column, channel) order.
-[[maybe_unused]] Matrix image_to_column(std::size_t width, std::size_t height, const std::vector<std::uint8_t>& rgb) {
-    if (rgb.size() != width * height * 3)
-        throw std::invalid_argument("image_to_column: " + std::to_string(rgb.size()) + " bytes for a " +
-                                    std::to_string(width) + " x " + std::to_string(height) + " RGB picture");
-    Matrix image(rgb.size(), 1);
-    for (std::size_t k = 0; k < rgb.size(); ++k) image(k, 0) = rgb[k] / 255.;
-    return image;
-}
-
-// EN: Image.open(fname).resize((num_px, num_px)) is the image reader's work (io/image.hpp, the own-image issue),
-//     not in this library yet. Wiring it in is three lines here, in place of the throw:
-//         #include "io/image.hpp"                                                  (at the top)
-//         const io::Image image = io::resize(io::read_image(path), num_px, num_px);  // Pillow's BICUBIC, as 2021
-//         return image_to_column(image.width, image.height, image.rgb);
-// KO: 그림 읽기와 크기 바꾸기는 이미지 읽기 이슈(io/image.hpp)의 일이고 아직 라이브러리에 없습니다. 들어오면 위의
-//     세 줄로 바꾸면 됩니다.
+// EN: The notebook's lines: Image.open(fname).resize((num_px, num_px)) (Pillow's BICUBIC, as in 2021), / 255.,
+//     reshape((1, num_px * num_px * 3)).T: the same as the Application's own-image cell (app/own_image.hpp).
+//     A picture that is not RGB is converted as Pillow's .convert("RGB") does, and the note says so.
+// KO: 노트북의 줄: Image.open(fname).resize((num_px, num_px))(2021처럼 Pillow의 BICUBIC), / 255.,
+//     reshape((1, num_px * num_px * 3)).T. 응용 노트북의 내 이미지 셀(app/own_image.hpp)과 같습니다.
+// image: any size  ->  (num_px * num_px * 3, 1)
 Matrix read_own_image(const std::string& path, std::size_t num_px) {
-    (void)num_px;
-    throw std::runtime_error("reading your own picture (" + path + ") needs the image reader (io/image.hpp), which "
-                             "is not in this version of the library yet; make week2 IMAGE=... will predict it once "
-                             "it is");
+    const io::ImageFile file = io::open_image(path);
+    if (const std::string note = app::conversion_note(file, path); !note.empty()) std::cout << note << "\n";
+    return app::image_to_x(file.image, static_cast<int>(num_px));
 }
 
 int run(const Options& o, const std::string& dir) {
@@ -148,8 +136,9 @@ int run(const Options& o, const std::string& dir) {
             const double p = np::squeeze(my_predicted_image);
             std::cout << "y = " << py_repr(p) << ", your algorithm predicts a \"" << classes.at(static_cast<int>(p))
                       << "\" picture.\n";
-        } catch (const std::runtime_error& e) {
-            std::cout << "Not available yet: " << e.what() << ".\n";
+        } catch (const std::exception& e) {
+            std::cerr << "week2: " << e.what() << "\n";
+            return 1;
         }
     }
     std::cout << "\nTraining took " << seconds << " s.\n";

@@ -9,6 +9,7 @@
 
 #include "io/exif.hpp"
 #include "io/jpeg_format.hpp"
+#include "io/jpeg_idct.hpp"
 
 namespace dnn::io {
 
@@ -39,10 +40,34 @@ std::string unsupported_frame(int code) {
 
 constexpr int kMaxScans = 500;
 
+// The codes of a Huffman table, in code order (T.81 annex C: codes of each length are consecutive numbers,
+// and going one bit longer doubles the next code).
+std::vector<JpegHuffmanCode> codes_of(const HuffmanTable& t) {
+    std::vector<JpegHuffmanCode> codes;
+    std::uint32_t code = 0;
+    std::size_t k = 0;
+    for (int length = 1; length <= 16; ++length) {
+        for (int i = 0; i < t.count[length]; ++i) codes.push_back({t.symbols[k++], length, code++});
+        code <<= 1;
+    }
+    return codes;
+}
+
+const char* color_space_name(ColorSpace space) {
+    switch (space) {
+        case ColorSpace::gray: return "gray";
+        case ColorSpace::ycbcr: return "YCbCr";
+        case ColorSpace::rgb: return "RGB";
+        case ColorSpace::cmyk: return "CMYK";
+        default: return "YCCK";
+    }
+}
+
 class Decoder {
 public:
-    Decoder(const std::uint8_t* data, std::size_t size, const std::string& context)
-        : data_(data), size_(size), context_(context) {}
+    // steps: when given, every frame is buffered with whole planes, and each step's results are kept there.
+    Decoder(const std::uint8_t* data, std::size_t size, const std::string& context, JpegSteps* steps = nullptr)
+        : data_(data), size_(size), context_(context), steps_(steps) {}
 
     RawImage run() {
         if (size_ < 2 || data_[0] != 0xFF || data_[1] != 0xD8) fail(0, "not a JPEG file (no SOI marker 0xFFD8)");
@@ -98,7 +123,9 @@ public:
         for (const Component& c : frame_.components)
             if (!c.seen) fail(eoi, "component " + std::to_string(c.id) + " never appears in a scan");
 
-        if (frame_.buffered) {  // every scan is in: inverse-transform and write, one MCU row behind
+        if (steps_) {
+            keep_steps();
+        } else if (frame_.buffered) {  // every scan is in: inverse-transform and write, one MCU row behind
             for (int r = 0; r < frame_.mcus_y; ++r) {
                 transform_mcu_row(frame_, r);
                 if (r > 0) writer_->write(r - 1);
@@ -112,6 +139,38 @@ public:
 
 private:
     [[noreturn]] void fail(std::size_t at, const std::string& what) const { fail_at(context_, at, what); }
+
+    // inspect_jpeg: every scan is in and the planes are whole. Keeps the coefficients, the samples and the
+    // upsampled planes, then writes the pixels.
+    void keep_steps() {
+        JpegSteps& s = *steps_;
+        s.width = frame_.width;
+        s.height = frame_.height;
+        s.progressive = frame_.progressive;
+        s.color_space = color_space_name(space_);
+        s.components.resize(frame_.components.size());
+        for (int r = 0; r < frame_.mcus_y; ++r) transform_mcu_row(frame_, r);
+        for (std::size_t i = 0; i < frame_.components.size(); ++i) {
+            const Component& c = frame_.components[i];
+            JpegComponentSteps& k = s.components[i];
+            k.id = c.id;
+            k.h = c.h;
+            k.v = c.v;
+            k.width = c.width;
+            k.height = c.height;
+            k.blocks_w = c.padded_w;
+            k.blocks_h = c.padded_h;
+            k.quant = c.quant.q;
+            k.coefficients = c.coefs;
+            k.samples = c.plane;
+            k.upsampled.resize(std::size_t(frame_.width) * frame_.height);
+            for (int y = 0; y < frame_.height; ++y) {
+                const std::uint8_t* row = writer_->upsampled_row(static_cast<int>(i), y);
+                std::copy(row, row + frame_.width, k.upsampled.begin() + std::ptrdiff_t(y) * frame_.width);
+            }
+        }
+        for (int r = 0; r < frame_.mcus_y; ++r) writer_->write(r);
+    }
 
     std::size_t be16(std::size_t at) const { return (std::size_t(data_[at]) << 8) | data_[at + 1]; }
 
@@ -194,7 +253,7 @@ private:
     void start_output(bool streamed) {
         frame_.buffered = !streamed;
         for (Component& c : frame_.components) {
-            c.ring_rows = std::min(3 * 8 * c.v, c.padded_h * 8);
+            c.ring_rows = steps_ ? c.padded_h * 8 : std::min(3 * 8 * c.v, c.padded_h * 8);  // inspect: whole
             c.plane.assign(c.stride() * c.ring_rows, 0);
             if (frame_.buffered) c.coefs.assign(std::size_t(c.padded_w) * c.padded_h * 64, 0);
         }
@@ -265,6 +324,22 @@ private:
         return ColorSpace::ycbcr;
     }
 
+    // inspect_jpeg: the codes of the Huffman tables a component's first scan reads (the typical tables of
+    // annex K.3 for ids 0 and 1 when the file defines none, as decode_scan assumes).
+    void keep_codes(const ScanComponent& sc, const Scan& scan) {
+        if (steps_->components.size() != frame_.components.size()) steps_->components.resize(frame_.components.size());
+        JpegComponentSteps& k = steps_->components[sc.index];
+        auto table = [&](bool dc, int id) {
+            const HuffmanTable& t = dc ? tables_.dc[id] : tables_.ac[id];
+            if (t.defined) return codes_of(t);
+            return id <= 1 ? codes_of(standard_huffman(dc, id)) : std::vector<JpegHuffmanCode>{};
+        };
+        const bool reads_dc = !frame_.progressive || (scan.ss == 0 && scan.ah == 0);
+        const bool reads_ac = !frame_.progressive || scan.ss > 0;
+        if (reads_dc) k.dc_codes = table(true, sc.dc_table);
+        if (reads_ac) k.ac_codes = table(false, sc.ac_table);
+    }
+
     std::size_t read_scan(std::size_t m, std::size_t body, std::size_t n, std::size_t next) {
         if (!have_frame_) fail(m, "a scan (SOS) before the frame header (SOF)");
         const int ns = n >= 1 ? data_[body] : 0;
@@ -321,6 +396,7 @@ private:
                             " is not defined");
             c.quant = tables_.quant[c.tq];  // libjpeg keeps the table in force at the component's first scan
             c.seen = true;
+            if (steps_) keep_codes(sc, scan);
         }
         // Each scan visits every block, even one coded in a few bits (end-of-band runs): without a bound, a
         // small hostile file of many scans would keep the decoder busy for minutes. Real progressive files
@@ -329,8 +405,10 @@ private:
             fail(m, "more than " + std::to_string(kMaxScans) + " scans (real progressive files have about 10)");
         if (scans_ == 0) {
             space_ = choose_color_space();
-            start_output(!frame_.progressive && std::size_t(ns) == frame_.components.size());
-        } else if (!frame_.buffered) {
+            streamed_ = !frame_.progressive && std::size_t(ns) == frame_.components.size();
+            start_output(streamed_ && !steps_);
+            if (steps_) steps_->scan_data = next;
+        } else if (streamed_) {
             fail(m, "a second scan after one that held every component of a sequential frame");
         }
         ++scans_;
@@ -347,7 +425,9 @@ private:
     const std::string& context_;
     Tables tables_;
     Frame frame_;
+    JpegSteps* steps_;
     bool have_frame_ = false, jfif_ = false, have_exif_ = false;
+    bool streamed_ = false;  // a sequential frame whose first scan holds every component (decoded as it comes)
     int adobe_transform_ = -1;  // -1: no Adobe marker
     int scans_ = 0, orientation_ = 1;
     ColorSpace space_ = ColorSpace::gray;
@@ -362,6 +442,27 @@ bool is_jpeg(const std::uint8_t* data, std::size_t size) {
 
 RawImage decode_jpeg(const std::uint8_t* data, std::size_t size, const std::string& context) {
     return Decoder(data, size, context).run();
+}
+
+JpegSteps inspect_jpeg(const std::uint8_t* data, std::size_t size, const std::string& context) {
+    JpegSteps steps;
+    steps.pixels = Decoder(data, size, context, &steps).run();
+    return steps;
+}
+
+std::array<std::uint8_t, 64> jpeg_idct_block(const std::int16_t* coefficients,
+                                             const std::array<std::uint16_t, 64>& quant) {
+    std::array<std::uint8_t, 64> out{};
+    idct_islow(coefficients, quant.data(), out.data(), 8);
+    return out;
+}
+
+std::array<std::uint8_t, 3> jpeg_ycc_to_rgb(int y, int cb, int cr) {
+    auto byte = [](int v) { return static_cast<std::uint8_t>(v < 0 ? 0 : v > 255 ? 255 : v); };
+    const std::uint8_t Y = byte(y), Cb = byte(cb), Cr = byte(cr);
+    std::array<std::uint8_t, 3> rgb{};
+    ycc_to_rgb_scalar(&Y, &Cb, &Cr, 1, rgb.data());
+    return rgb;
 }
 
 }  // namespace dnn::io

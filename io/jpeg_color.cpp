@@ -219,6 +219,28 @@ PixelWriter::PixelWriter(const Frame& frame, ColorSpace space) : frame_(frame), 
     }
 }
 
+const std::uint8_t* PixelWriter::upsampled_row(int i, int y) {
+    const Component& c = frame_.components[i];
+    const bool x2 = frame_.hmax / c.h == 2, y2 = frame_.vmax / c.v == 2, fancy_x = c.width > 2;
+    std::uint8_t* buffer = rows_[i].data();
+    const int n = c.width;
+    if (!y2) {
+        const std::uint8_t* in = c.row(y);
+        if (!x2) return in;
+        if (fancy_x) upsample_h2v1(in, n, buffer);
+        else replicate_h2(in, n, buffer);
+        return buffer;
+    }
+    const int cy = y / 2;
+    const bool upper = y % 2 == 0;
+    const std::uint8_t* nearer = c.row(cy);
+    const std::uint8_t* farther = c.row(upper ? std::max(cy - 1, 0) : std::min(cy + 1, c.height - 1));
+    if (!x2) upsample_h1v2(nearer, farther, n, upper ? 1 : 2, buffer);
+    else if (fancy_x) upsample_h2v2(nearer, farther, n, sums_.data(), buffer);
+    else replicate_h2(nearer, n, buffer);  // too narrow to interpolate: plain 2x2 replication
+    return buffer;
+}
+
 void PixelWriter::write(int mcu_row) {
     const int w = frame_.width, nc = static_cast<int>(frame_.components.size());
     const int y_end = std::min((mcu_row + 1) * 8 * frame_.vmax, frame_.height);
@@ -226,28 +248,7 @@ void PixelWriter::write(int mcu_row) {
     for (int y = mcu_row * 8 * frame_.vmax; y < y_end; ++y) {
         // Row y of each component at full size: its own row, or upsampled into rows_[i].
         const std::uint8_t* rows[4] = {};
-        for (int i = 0; i < nc; ++i) {
-            const Component& c = frame_.components[i];
-            const bool x2 = frame_.hmax / c.h == 2, y2 = frame_.vmax / c.v == 2, fancy_x = c.width > 2;
-            std::uint8_t* buffer = rows_[i].data();
-            const int n = c.width;
-            if (!y2) {
-                const std::uint8_t* in = c.row(y);
-                if (!x2) rows[i] = in;
-                else if (fancy_x) upsample_h2v1(in, n, buffer);
-                else replicate_h2(in, n, buffer);
-                if (x2) rows[i] = buffer;
-                continue;
-            }
-            const int cy = y / 2;
-            const bool upper = y % 2 == 0;
-            const std::uint8_t* nearer = c.row(cy);
-            const std::uint8_t* farther = c.row(upper ? std::max(cy - 1, 0) : std::min(cy + 1, c.height - 1));
-            if (!x2) upsample_h1v2(nearer, farther, n, upper ? 1 : 2, buffer);
-            else if (fancy_x) upsample_h2v2(nearer, farther, n, sums_.data(), buffer);
-            else replicate_h2(nearer, n, buffer);  // too narrow to interpolate: plain 2x2 replication
-            rows[i] = buffer;
-        }
+        for (int i = 0; i < nc; ++i) rows[i] = upsampled_row(i, y);
 
         std::uint8_t* out = image_.samples.data() + std::size_t(y) * w * image_.channels;
         switch (space_) {

@@ -144,6 +144,10 @@ public:
     PixelWriter(const Frame& frame, ColorSpace space);
     void write(int mcu_row);
     RawImage take() { return std::move(image_); }
+    // Row y (0 .. the picture's height - 1) of component i at the picture's size: the component's own row, or
+    // that row upsampled into a buffer of this writer's, valid until the next call for the same component.
+    // Needs the component's rows y / 2 - 1 .. y / 2 + 1 (or y) in its plane's ring.
+    const std::uint8_t* upsampled_row(int i, int y);
 
 private:
     const Frame& frame_;

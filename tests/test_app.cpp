@@ -14,39 +14,16 @@
 #include "dnn.hpp"
 #include "tests/course_data.hpp"
 #include "tests/needs.hpp"
+#include "tests/trained_model.hpp"
 
 using namespace dnn;
 namespace ex = dnn::notebook::expected;
 
 namespace {
 
-struct Prepared {
-    Matrix train_x, train_y, test_x, test_y;
-};
-
-Prepared prepare(const std::string& dir) {
-    auto [train_x_orig, train_y, test_x_orig, test_y, classes] = app::load_data(dir);
-    Matrix train_x = app::reshape(train_x_orig, 209, -1).T() / 255.;
-    Matrix test_x = app::reshape(test_x_orig, 50, -1).T() / 255.;
-    return {train_x, train_y, test_x, test_y};
-}
-
-// Under ThreadSanitizer an iteration takes ~40 times as long and the two 2500-iteration runs below would take half
-// an hour, so a TSan build trains for the first 201 iterations and checks the costs printed up to there (that the
-// thread count never changes a bit is test_threads.cpp's job). Every other build runs the notebook's 2500.
-#if defined(__SANITIZE_THREAD__)
-#define DNN_TEST_UNDER_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define DNN_TEST_UNDER_TSAN 1
-#endif
-#endif
-#ifdef DNN_TEST_UNDER_TSAN
-constexpr int kTrainIterations = 201;
-#else
-constexpr int kTrainIterations = 2500;
-#endif
-constexpr bool kFullTraining = kTrainIterations == 2500;
+using trained_model::kFullTraining;
+using trained_model::kTrainIterations;
+using trained_model::prepare;
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
@@ -106,18 +83,19 @@ TEST_CASE("app: predict prints the notebook's accuracy line") {
 }
 
 TEST_CASE("app: L_layer_model reproduces the notebook's cost table, accuracies and mistakes" * needs::course_data()) {
-    const std::string data_dir = course_data::dir();
-    auto [train_x, train_y, test_x, test_y] = prepare(data_dir);
-    std::ostringstream out;
-    const app::TrainResult result = app::L_layer_model(train_x, train_y, {12288, 20, 7, 5, 1}, 0.0075,
-                                                       kTrainIterations, true, {&out, false});
+    const trained_model::Trained& trained = trained_model::L_layer();  // trained once, shared with test_own_image.cpp
+    const Matrix& train_x = trained.data.train_x;
+    const Matrix& train_y = trained.data.train_y;
+    const Matrix& test_x = trained.data.test_x;
+    const Matrix& test_y = trained.data.test_y;
+    const app::TrainResult& result = trained.result;
     const Parameters& parameters = result.parameters;
     const std::vector<double>& costs = result.costs;
     std::vector<std::string> expected;
     for (std::size_t k = 0; k < std::size(ex::app_L_layer_costs); ++k)
         expected.push_back("Cost after iteration " + std::to_string(100 * k) + ": " + ex::app_L_layer_costs[k]);
     const std::size_t printed = (kTrainIterations + 99) / 100;  // iterations 0, 100, ... below kTrainIterations
-    CHECK(lines(out.str()) == std::vector<std::string>(expected.begin(), expected.begin() + printed));
+    CHECK(lines(trained.printed) == std::vector<std::string>(expected.begin(), expected.begin() + printed));
     REQUIRE(costs.size() == printed);
     CHECK(costs[0] == doctest::Approx(0.7717493284237686).epsilon(1e-15));
     if (!kFullTraining) return;  // the accuracies below belong to the fully trained network
