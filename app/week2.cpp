@@ -10,6 +10,7 @@
 // model prints them only with print_cost). It writes the cost curve and the comparison's curves as SVG.
 // --image PATH (make week2 IMAGE=PATH) predicts your own picture, as the notebook's last cell (section 7).
 // The course files are looked for in --data, then $DNN_DATA, then datasets/; without them it says so.
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -136,6 +137,12 @@ int run(const Options& o, const std::string& dir) {
             const double p = np::squeeze(my_predicted_image);
             std::cout << "y = " << py_repr(p) << ", your algorithm predicts a \"" << classes.at(static_cast<int>(p))
                       << "\" picture.\n";
+            // Not the notebook's line: the probability itself, to compare with numpy and Pillow's.
+            const Matrix a = logistic::sigmoid(np::dot(logistic_regression_model.w.T(), image) +
+                                               logistic_regression_model.b);
+            char line[64];
+            std::snprintf(line, sizeof line, "p = %.8f (bicubic)", np::squeeze(a));
+            std::cout << line << "\n";
         } catch (const std::exception& e) {
             std::cerr << "week2: " << e.what() << "\n";
             return 1;
