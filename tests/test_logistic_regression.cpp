@@ -13,6 +13,7 @@
 #include "course/test_cases_logistic_regression.hpp"
 #include "dnn.hpp"
 #include "tests/capture_cout.hpp"
+#include "tests/full_training.hpp"
 #include "tests/course_data.hpp"
 #include "tests/needs.hpp"
 #include "tests/notebook_expect.hpp"
@@ -22,20 +23,7 @@ namespace tc = dnn::test_cases::logistic_regression;
 namespace ex = dnn::notebook::expected::logistic_regression;
 using tc::Version;
 
-// Under ThreadSanitizer an iteration takes ~40 times as long: the runs on the cat pictures (6500 iterations in all)
-// then train 201 iterations and check the costs printed up to there; every other build runs the notebook's.
-#if defined(__SANITIZE_THREAD__)
-#define DNN_TEST_UNDER_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define DNN_TEST_UNDER_TSAN 1
-#endif
-#endif
-#ifdef DNN_TEST_UNDER_TSAN
-constexpr bool kFullTraining = false;
-#else
-constexpr bool kFullTraining = true;
-#endif
+// kFullTraining: tests/full_training.hpp (a ThreadSanitizer build trains shortened runs).
 
 namespace {
 

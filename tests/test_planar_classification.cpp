@@ -13,6 +13,7 @@
 #include "course/test_cases_planar_classification.hpp"
 #include "dnn.hpp"
 #include "tests/capture_cout.hpp"
+#include "tests/full_training.hpp"
 #include "tests/notebook_expect.hpp"
 
 using namespace dnn;
@@ -21,20 +22,7 @@ namespace ex = dnn::notebook::expected::planar_classification;
 using planar::Seeding;
 using tc::Version;
 
-// Under ThreadSanitizer an iteration takes ~40 times as long: the flower run and the sweep then train the first
-// 2001 iterations (the flower's first three cost lines) and sizes 1 and 2; every other build runs them all.
-#if defined(__SANITIZE_THREAD__)
-#define DNN_TEST_UNDER_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define DNN_TEST_UNDER_TSAN 1
-#endif
-#endif
-#ifdef DNN_TEST_UNDER_TSAN
-constexpr bool kFullTraining = false;
-#else
-constexpr bool kFullTraining = true;
-#endif
+// kFullTraining: tests/full_training.hpp (a ThreadSanitizer build trains shortened runs).
 
 namespace {
 

@@ -16,24 +16,12 @@
 
 #include "course/expected_logistic_regression.hpp"
 #include "course/expected_planar_classification.hpp"
+#include "tests/full_training.hpp"
 #include "tests/temp_files.hpp"
 
 namespace fs = std::filesystem;
 
-// Under ThreadSanitizer a training iteration takes ~40 times as long: make week3 runs with --quick there (the
-// flower's first 2001 iterations, sizes 1 and 2), and its lines are checked up to there.
-#if defined(__SANITIZE_THREAD__)
-#define DNN_TEST_UNDER_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define DNN_TEST_UNDER_TSAN 1
-#endif
-#endif
-#ifdef DNN_TEST_UNDER_TSAN
-constexpr bool kFullTraining = false;
-#else
-constexpr bool kFullTraining = true;
-#endif
+// kFullTraining: tests/full_training.hpp (a ThreadSanitizer build trains shortened runs).
 
 namespace {
 

@@ -9,25 +9,13 @@
 
 #include "app/application.hpp"
 #include "tests/course_data.hpp"
+#include "tests/full_training.hpp"
 
 namespace trained_model {
 
-// Under ThreadSanitizer an iteration takes ~40 times as long and the two 2500-iteration runs of test_app.cpp would
-// take half an hour, so a TSan build trains for the first 201 iterations and checks the costs printed up to there
-// (that the thread count never changes a bit is test_threads.cpp's job). Every other build runs the notebook's 2500.
-#if defined(__SANITIZE_THREAD__)
-#define DNN_TEST_UNDER_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define DNN_TEST_UNDER_TSAN 1
-#endif
-#endif
-#ifdef DNN_TEST_UNDER_TSAN
-constexpr int kTrainIterations = 201;
-#else
-constexpr int kTrainIterations = 2500;
-#endif
-constexpr bool kFullTraining = kTrainIterations == 2500;  // make demo's parameters exactly
+// make demo's 2500 iterations, or a shortened run under ThreadSanitizer (tests/full_training.hpp).
+constexpr int kTrainIterations = ::kFullTraining ? 2500 : 201;
+using ::kFullTraining;  // make demo's parameters exactly
 
 struct Prepared {
     dnn::Matrix train_x, train_y, test_x, test_y;
