@@ -20,6 +20,7 @@
 #include <cstring>
 #include <vector>
 
+#include "io/byte_lanes.hpp"
 #include "io/jpeg_format.hpp"
 
 namespace dnn::io::jpeg {
@@ -33,19 +34,11 @@ constexpr std::int32_t kHalf = 1 << 15;
 
 std::uint8_t clamp255(std::int32_t v) { return static_cast<std::uint8_t>(v < 0 ? 0 : v > 255 ? 255 : v); }
 
-// Eight 32-bit lanes, and eight bytes (GCC and Clang vector extensions).
-typedef std::int32_t i32x8 __attribute__((vector_size(32)));
-typedef std::uint8_t u8x8 __attribute__((vector_size(8)));
-
-typedef std::uint16_t u16x8 __attribute__((vector_size(16)));
-
-// Vectors go by reference: passing a 32-byte vector by value would change with the instruction set the
-// build enables (GCC warns about that ABI difference).
-void widen(const std::uint8_t* p, i32x8& v) {  // 8 bytes to 8 lanes (through 16 bits: GCC 12 then uses vpmovzx)
-    u8x8 b;
-    std::memcpy(&b, p, 8);
-    v = __builtin_convertvector(__builtin_convertvector(b, u16x8), i32x8);
-}
+// Eight pixels at a time: io/byte_lanes.hpp.
+using lanes::i32x8;
+using lanes::u16x8;
+using lanes::u8x8;
+using lanes::widen;
 
 void clamp255(i32x8& v) {
     const i32x8 zero = {}, top = zero + 255;
