@@ -61,6 +61,94 @@ void padded_range(double& lo, double& hi) {
     hi += pad;
 }
 
+// The plot's data ranges, padded, and where a data point lands on the page.
+struct Axes {
+    double x_lo = 0, x_hi = 1, y_lo = 0, y_hi = 1;
+    double px(double x) const { return kLeft + (x - x_lo) / (x_hi - x_lo) * (kRight - kLeft); }
+    double py(double y) const { return kBottom - (y - y_lo) / (y_hi - y_lo) * (kBottom - kTop); }
+};
+
+// x from 0 to the longest curve's last index, y over every finite cost (0 to 1 when there is none: empty axes, as
+// matplotlib shows them), each padded by 5%.
+Axes axes_for(const std::vector<const std::vector<double>*>& curves, double x_hi) {
+    Axes a;
+    a.x_hi = x_hi;
+    a.y_lo = std::numeric_limits<double>::infinity();
+    a.y_hi = -a.y_lo;
+    for (const std::vector<double>* costs : curves)
+        for (double c : *costs) {
+            if (!std::isfinite(c)) continue;
+            a.y_lo = std::min(a.y_lo, c);
+            a.y_hi = std::max(a.y_hi, c);
+        }
+    if (a.y_lo > a.y_hi) a.y_lo = 0, a.y_hi = 1;
+    padded_range(a.x_lo, a.x_hi);
+    padded_range(a.y_lo, a.y_hi);
+    return a;
+}
+
+// The SVG's opening, the white page, and both axes: ticks with their numbers.
+std::string open_with_axes(const Axes& a) {
+    std::string s;
+    s += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
+    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(kWidth, 0) + "\" height=\"" + num(kHeight, 0) +
+         "\" viewBox=\"0 0 " + num(kWidth, 0) + " " + num(kHeight, 0) +
+         "\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" font-size=\"13\">\n";
+    s += "  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+    const std::vector<double> xt = nice_ticks(a.x_lo, a.x_hi), yt = nice_ticks(a.y_lo, a.y_hi);
+    s += "  <g id=\"x-axis\" stroke=\"black\" stroke-width=\"1\">\n";
+    for (double t : xt) {
+        const std::string x = num(a.px(t));
+        s += "    <line x1=\"" + x + "\" y1=\"" + num(kBottom) + "\" x2=\"" + x + "\" y2=\"" + num(kBottom + kTick) + "\"/>\n";
+        s += "    <text x=\"" + x + "\" y=\"" + num(kBottom + kTick + 15) + "\" text-anchor=\"middle\" stroke=\"none\">" +
+             tick_label(t, xt.size() > 1 ? xt[1] - xt[0] : 1) + "</text>\n";
+    }
+    s += "  </g>\n  <g id=\"y-axis\" stroke=\"black\" stroke-width=\"1\">\n";
+    for (double t : yt) {
+        const std::string y = num(a.py(t));
+        s += "    <line x1=\"" + num(kLeft - kTick) + "\" y1=\"" + y + "\" x2=\"" + num(kLeft) + "\" y2=\"" + y + "\"/>\n";
+        s += "    <text x=\"" + num(kLeft - kTick - 3) + "\" y=\"" + y +
+             "\" text-anchor=\"end\" dominant-baseline=\"middle\" stroke=\"none\">" +
+             tick_label(t, yt.size() > 1 ? yt[1] - yt[0] : 1) + "</text>\n";
+    }
+    s += "  </g>\n";
+    return s;
+}
+
+// One polyline per run of finite costs (a NaN or an infinity breaks the line, as in matplotlib).
+std::string polylines(const std::vector<double>& costs, const Axes& a) {
+    std::string s, points;
+    for (std::size_t i = 0; i <= costs.size(); ++i) {
+        if (i == costs.size() || !std::isfinite(costs[i])) {
+            if (!points.empty()) s += "    <polyline points=\"" + points + "\"/>\n";
+            points.clear();
+            continue;
+        }
+        if (!points.empty()) points += ' ';
+        points += num(a.px(double(i)), 3) + "," + num(a.py(costs[i]), 3);
+    }
+    return s;
+}
+
+std::string frame() {
+    return "  <rect id=\"frame\" x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(kRight - kLeft) +
+           "\" height=\"" + num(kBottom - kTop) + "\" fill=\"none\" stroke=\"black\" stroke-width=\"1\"/>\n";
+}
+
+// The axis labels, the title (none when empty) and the SVG's end.
+std::string labels_and_close(const std::string& xlabel, const std::string& title) {
+    std::string s;
+    s += "  <text id=\"xlabel\" x=\"" + num((kLeft + kRight) / 2) + "\" y=\"" + num(kBottom + kTick + 38) +
+         "\" text-anchor=\"middle\">" + escape_xml(xlabel) + "</text>\n";
+    s += "  <text id=\"ylabel\" x=\"0\" y=\"0\" text-anchor=\"middle\" transform=\"translate(" + num(kLeft - 58) + "," +
+         num((kTop + kBottom) / 2) + ") rotate(-90)\">cost</text>\n";
+    if (!title.empty())
+        s += "  <text id=\"title\" x=\"" + num((kLeft + kRight) / 2) + "\" y=\"" + num(kTop - 10) +
+             "\" text-anchor=\"middle\" font-size=\"15\">" + escape_xml(title) + "</text>\n";
+    s += "</svg>\n";
+    return s;
+}
+
 }  // namespace
 
 std::vector<double> nice_ticks(double lo, double hi) {
@@ -83,75 +171,13 @@ std::vector<double> nice_ticks(double lo, double hi) {
 
 std::string cost_plot_svg(const std::vector<double>& costs, double learning_rate, const std::string& title_in) {
     const std::string title = title_in.empty() ? "Learning rate =" + py_repr(learning_rate) : title_in;
-
-    double x_lo = 0, x_hi = costs.empty() ? 1 : double(costs.size() - 1);
-    double y_lo = std::numeric_limits<double>::infinity(), y_hi = -y_lo;
-    for (double c : costs) {
-        if (!std::isfinite(c)) continue;
-        y_lo = std::min(y_lo, c);
-        y_hi = std::max(y_hi, c);
-    }
-    if (y_lo > y_hi) y_lo = 0, y_hi = 1;  // nothing finite to draw: empty axes, as matplotlib shows them
-    padded_range(x_lo, x_hi);
-    padded_range(y_lo, y_hi);
-    auto px = [&](double x) { return kLeft + (x - x_lo) / (x_hi - x_lo) * (kRight - kLeft); };
-    auto py = [&](double y) { return kBottom - (y - y_lo) / (y_hi - y_lo) * (kBottom - kTop); };
-
-    std::string s;
-    s += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
-    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(kWidth, 0) + "\" height=\"" + num(kHeight, 0) +
-         "\" viewBox=\"0 0 " + num(kWidth, 0) + " " + num(kHeight, 0) +
-         "\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" font-size=\"13\">\n";
-    s += "  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-
-    // Ticks and their numbers, then the frame over them.
-    s += "  <g id=\"x-axis\" stroke=\"black\" stroke-width=\"1\">\n";
-    const std::vector<double> xt = nice_ticks(x_lo, x_hi);
-    for (double t : xt) {
-        const std::string x = num(px(t));
-        s += "    <line x1=\"" + x + "\" y1=\"" + num(kBottom) + "\" x2=\"" + x + "\" y2=\"" + num(kBottom + kTick) + "\"/>\n";
-        s += "    <text x=\"" + x + "\" y=\"" + num(kBottom + kTick + 15) + "\" text-anchor=\"middle\" stroke=\"none\">" +
-             tick_label(t, xt.size() > 1 ? xt[1] - xt[0] : 1) + "</text>\n";
-    }
-    s += "  </g>\n";
-    s += "  <g id=\"y-axis\" stroke=\"black\" stroke-width=\"1\">\n";
-    const std::vector<double> yt = nice_ticks(y_lo, y_hi);
-    for (double t : yt) {
-        const std::string y = num(py(t));
-        s += "    <line x1=\"" + num(kLeft - kTick) + "\" y1=\"" + y + "\" x2=\"" + num(kLeft) + "\" y2=\"" + y + "\"/>\n";
-        s += "    <text x=\"" + num(kLeft - kTick - 3) + "\" y=\"" + y +
-             "\" text-anchor=\"end\" dominant-baseline=\"middle\" stroke=\"none\">" +
-             tick_label(t, yt.size() > 1 ? yt[1] - yt[0] : 1) + "</text>\n";
-    }
-    s += "  </g>\n";
-
-    // The curve: one polyline per run of finite costs.
+    const Axes a = axes_for({&costs}, costs.empty() ? 1 : double(costs.size() - 1));
+    std::string s = open_with_axes(a);
     s += "  <g id=\"curve\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n";
-    std::string points;
-    auto flush = [&] {
-        if (!points.empty()) s += "    <polyline points=\"" + points + "\"/>\n";
-        points.clear();
-    };
-    for (std::size_t i = 0; i < costs.size(); ++i) {
-        if (!std::isfinite(costs[i])) {
-            flush();
-            continue;
-        }
-        if (!points.empty()) points += ' ';
-        points += num(px(double(i)), 3) + "," + num(py(costs[i]), 3);
-    }
-    flush();
+    s += polylines(costs, a);
     s += "  </g>\n";
-
-    s += "  <rect id=\"frame\" x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(kRight - kLeft) +
-         "\" height=\"" + num(kBottom - kTop) + "\" fill=\"none\" stroke=\"black\" stroke-width=\"1\"/>\n";
-    s += "  <text id=\"xlabel\" x=\"" + num((kLeft + kRight) / 2) + "\" y=\"" + num(kBottom + kTick + 38) +
-         "\" text-anchor=\"middle\">iterations (per hundreds)</text>\n";
-    s += "  <text id=\"ylabel\" x=\"0\" y=\"0\" text-anchor=\"middle\" transform=\"translate(" + num(kLeft - 58) + "," +
-         num((kTop + kBottom) / 2) + ") rotate(-90)\">cost</text>\n";
-    s += "  <text id=\"title\" x=\"" + num((kLeft + kRight) / 2) + "\" y=\"" + num(kTop - 10) +
-         "\" text-anchor=\"middle\" font-size=\"15\">" + escape_xml(title) + "</text>\n";
-    s += "</svg>\n";
+    s += frame();
+    s += labels_and_close("iterations (per hundreds)", title);
     return s;
 }
 
@@ -159,62 +185,21 @@ std::string cost_curves_svg(const std::vector<CostCurve>& curves, const std::str
                             const std::string& title) {
     static const char* const colours[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                                           "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
-    double x_lo = 0, x_hi = 1;
-    double y_lo = std::numeric_limits<double>::infinity(), y_hi = -y_lo;
+    double x_hi = 1;
+    std::vector<const std::vector<double>*> all;
     for (const CostCurve& curve : curves) {
         if (curve.costs.size() > 1) x_hi = std::max(x_hi, double(curve.costs.size() - 1));
-        for (double c : curve.costs) {
-            if (!std::isfinite(c)) continue;
-            y_lo = std::min(y_lo, c);
-            y_hi = std::max(y_hi, c);
-        }
+        all.push_back(&curve.costs);
     }
-    if (y_lo > y_hi) y_lo = 0, y_hi = 1;
-    padded_range(x_lo, x_hi);
-    padded_range(y_lo, y_hi);
-    auto px = [&](double x) { return kLeft + (x - x_lo) / (x_hi - x_lo) * (kRight - kLeft); };
-    auto py = [&](double y) { return kBottom - (y - y_lo) / (y_hi - y_lo) * (kBottom - kTop); };
-
-    std::string s;
-    s += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
-    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(kWidth, 0) + "\" height=\"" + num(kHeight, 0) +
-         "\" viewBox=\"0 0 " + num(kWidth, 0) + " " + num(kHeight, 0) +
-         "\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" font-size=\"13\">\n";
-    s += "  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    const std::vector<double> xt = nice_ticks(x_lo, x_hi), yt = nice_ticks(y_lo, y_hi);
-    s += "  <g id=\"x-axis\" stroke=\"black\" stroke-width=\"1\">\n";
-    for (double t : xt) {
-        const std::string x = num(px(t));
-        s += "    <line x1=\"" + x + "\" y1=\"" + num(kBottom) + "\" x2=\"" + x + "\" y2=\"" + num(kBottom + kTick) + "\"/>\n";
-        s += "    <text x=\"" + x + "\" y=\"" + num(kBottom + kTick + 15) + "\" text-anchor=\"middle\" stroke=\"none\">" +
-             tick_label(t, xt.size() > 1 ? xt[1] - xt[0] : 1) + "</text>\n";
-    }
-    s += "  </g>\n  <g id=\"y-axis\" stroke=\"black\" stroke-width=\"1\">\n";
-    for (double t : yt) {
-        const std::string y = num(py(t));
-        s += "    <line x1=\"" + num(kLeft - kTick) + "\" y1=\"" + y + "\" x2=\"" + num(kLeft) + "\" y2=\"" + y + "\"/>\n";
-        s += "    <text x=\"" + num(kLeft - kTick - 3) + "\" y=\"" + y +
-             "\" text-anchor=\"end\" dominant-baseline=\"middle\" stroke=\"none\">" +
-             tick_label(t, yt.size() > 1 ? yt[1] - yt[0] : 1) + "</text>\n";
-    }
-    s += "  </g>\n";
+    const Axes a = axes_for(all, x_hi);
+    std::string s = open_with_axes(a);
     for (std::size_t k = 0; k < curves.size(); ++k) {
         s += "  <g class=\"curve\" fill=\"none\" stroke=\"" + std::string(colours[k % 10]) +
              "\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n";
-        std::string points;
-        for (std::size_t i = 0; i <= curves[k].costs.size(); ++i) {
-            if (i == curves[k].costs.size() || !std::isfinite(curves[k].costs[i])) {
-                if (!points.empty()) s += "    <polyline points=\"" + points + "\"/>\n";
-                points.clear();
-                continue;
-            }
-            if (!points.empty()) points += ' ';
-            points += num(px(double(i)), 3) + "," + num(py(curves[k].costs[i]), 3);
-        }
+        s += polylines(curves[k].costs, a);
         s += "  </g>\n";
     }
-    s += "  <rect id=\"frame\" x=\"" + num(kLeft) + "\" y=\"" + num(kTop) + "\" width=\"" + num(kRight - kLeft) +
-         "\" height=\"" + num(kBottom - kTop) + "\" fill=\"none\" stroke=\"black\" stroke-width=\"1\"/>\n";
+    s += frame();
     // The legend: upper centre, a light grey frame ('0.90') with a shadow.
     std::size_t longest = 0;
     for (const CostCurve& curve : curves) longest = std::max(longest, curve.label.size());
@@ -233,14 +218,7 @@ std::string cost_curves_svg(const std::vector<CostCurve>& curves, const std::str
              escape_xml(curves[k].label) + "</text>\n";
     }
     s += "  </g>\n";
-    s += "  <text id=\"xlabel\" x=\"" + num((kLeft + kRight) / 2) + "\" y=\"" + num(kBottom + kTick + 38) +
-         "\" text-anchor=\"middle\">" + escape_xml(xlabel) + "</text>\n";
-    s += "  <text id=\"ylabel\" x=\"0\" y=\"0\" text-anchor=\"middle\" transform=\"translate(" + num(kLeft - 58) + "," +
-         num((kTop + kBottom) / 2) + ") rotate(-90)\">cost</text>\n";
-    if (!title.empty())
-        s += "  <text id=\"title\" x=\"" + num((kLeft + kRight) / 2) + "\" y=\"" + num(kTop - 10) +
-             "\" text-anchor=\"middle\" font-size=\"15\">" + escape_xml(title) + "</text>\n";
-    s += "</svg>\n";
+    s += labels_and_close(xlabel, title);
     return s;
 }
 
