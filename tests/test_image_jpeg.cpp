@@ -271,7 +271,8 @@ TEST_CASE("jpeg: flat colour blocks in 4:4:4, 4:2:2, 4:2:0 and 4:4:0 give the YC
 
 TEST_CASE("jpeg: fancy upsampling interpolates chroma 3:1 with libjpeg's rounding, edges included") {
     // Luma flat 128; Cb and Cr made of 8x8 blocks of different flat values, so the chroma samples are known
-    // exactly; the expected pixels apply the upsampling formulas (written here from images.md) to them.
+    // exactly; the expected pixels apply the upsampling formulas to them (libjpeg's "fancy" triangle filter, as
+    // io/jpeg_color.cpp describes it, written out again here).
     struct Case { int h, v, blocks_x, blocks_y; };
     for (const Case k : {Case{2, 1, 3, 1}, Case{2, 2, 2, 2}, Case{1, 2, 1, 3}}) {
         INFO("h" << k.h << "v" << k.v);
@@ -293,7 +294,7 @@ TEST_CASE("jpeg: fancy upsampling interpolates chroma 3:1 with libjpeg's roundin
         auto chroma = [&](const std::vector<int>& dc, int x, int y) {
             return flat_sample(dc[std::size_t(y / 8) * k.blocks_x + x / 8], 2);
         };
-        // Upsampled chroma at full-size (x, y), from images.md.
+        // Upsampled chroma at full-size (x, y): 3/4 of the nearer sample and 1/4 of the farther, libjpeg's rounding.
         auto up = [&](const std::vector<int>& dc, int x, int y) {
             auto row_h2 = [&](int cy, int out_x, bool h2v2_sums, int far_y) {
                 // h2v1 on row cy, or h2v2 column sums of rows cy (nearer) and far_y

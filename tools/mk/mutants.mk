@@ -8,7 +8,7 @@
 # rebuilt. The run fails unless the tests catch every one.
 #
 #   make mutants                 every mutant
-#   make mutants MUTANTS=gemm    only those whose name contains "gemm" (MUTANTS='issue 12': the grader's and its kin)
+#   make mutants MUTANTS=gemm    only those whose name contains "gemm" (MUTANTS=grader: the grader's)
 
 .PHONY: mutants
 mutants: tests-bin programs
