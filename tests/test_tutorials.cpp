@@ -89,6 +89,28 @@ TEST_CASE("tutorials: the Application tutorial's verdicts are all \"same\"; quic
     CHECK(out.find("cost after iteration 100 = 0.672053\n  notebook: 0.672053\n") != std::string::npos);
 }
 
+const char* const kOwnImage = "10_own_image";
+
+TEST_CASE("tutorials: 10 on the generated picture (--generated), whatever pictures are there") {
+    const std::string out = check_all_same(tutorials_dir() + "/" + kOwnImage + " --generated");
+    CHECK(out.find("The picture used here: out/tutorial/generated_picture.jpg.") != std::string::npos);
+    CHECK(out.find("This is the generated picture: a 96 x 72 landscape") != std::string::npos);
+    CHECK(out.find("96 x 72 pixels, JPEG, mode RGB") != std::string::npos);
+    // Every step is shown, and quick, it says it does not train.
+    for (const char* step : {"Step 1: Huffman decoding", "Step 2: dequantisation", "Step 3: the inverse DCT",
+                             "Step 4: upsampling", "Step 5: colour", "Resizing to 64 x 64"})
+        CHECK_MESSAGE(out.find(std::string("---- ") + step) != std::string::npos, step);
+    CHECK(out.find("This is a shortened run (--quick): no training here.") != std::string::npos);
+}
+
+TEST_CASE("tutorials: 10 uses the course's my_image.jpg when it is there" * needs::course_image()) {
+    const std::string out = check_all_same(tutorials_dir() + "/" + kOwnImage);
+    CHECK(out.find(std::string("The picture used here: ") + needs::kCourseImage + ".") != std::string::npos);
+    CHECK(out.find("This is the course's own picture, my_image.jpg") != std::string::npos);
+    CHECK(out.find("1024 x 681 pixels, JPEG, mode RGB") != std::string::npos);
+    CHECK(out.find("generated_picture") == std::string::npos);
+}
+
 namespace {
 
 std::vector<std::string> read_lines(const std::string& path) {
@@ -105,15 +127,17 @@ bool has_hangul(const std::string& s) {
     return false;
 }
 
-// The notebook tutorials (1 to 8); 9, the GEMM, has its own rules.
+// The notebook tutorials: 1 to 8, and 10 (the Application's last section, "Test with your own image"); 9, the
+// GEMM, has its own rules.
 std::vector<std::string> notebook_tutorials() {
     std::vector<std::string> out;
-    for (int k = 1; k <= 8; ++k)
+    for (int k : {1, 2, 3, 4, 5, 6, 7, 8, 10}) {
+        const std::string prefix = (k < 10 ? "0" : "") + std::to_string(k) + "_";
         for (const auto& entry : std::filesystem::directory_iterator("tutorials")) {
             const std::string name = entry.path().filename().string();
-            if (name.size() > 3 && name[0] == '0' && name[1] == static_cast<char>('0' + k) && name[2] == '_')
-                out.push_back(entry.path().string());
+            if (name.rfind(prefix, 0) == 0 && entry.path().extension() == ".cpp") out.push_back(entry.path().string());
         }
+    }
     return out;
 }
 
@@ -124,7 +148,7 @@ TEST_CASE("tutorials: every statement of main() is shown by code() before it, or
     // section, explain, check..., code, listing, finish), control flow, or shown: the line before is `code();`,
     // which prints it from this very source. A statement that is not the notebook's says so: "// not shown: ...".
     const std::vector<std::string> files = notebook_tutorials();
-    REQUIRE(files.size() == 8);
+    REQUIRE(files.size() == 9);
     const char* const own[] = {"title(", "section(", "explain(", "check(", "check_that(", "check_printed(", "code(",
                                "listing(", "return ", "if ", "if (", "for (", "try ", "try{", "} ", "}", "else",
                                "std::cout << "};
@@ -165,7 +189,7 @@ TEST_CASE("tutorials: code() prints the statement that runs; headers name a func
     // Integers print as integers.
     const std::string t3 = run(tutorials_dir() + "/03_L_model_forward");
     CHECK(t3.find("len(caches) = 3\n  notebook: 3\n") != std::string::npos);
-    // Every check_that of tutorials 1 to 8 gives its text in Korean too.
+    // Every check_that of tutorials 1 to 8 and 10 gives its text in Korean too.
     for (const std::string& file : notebook_tutorials()) {
         std::ifstream in(file);
         std::stringstream text;
