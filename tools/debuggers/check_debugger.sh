@@ -10,7 +10,12 @@
 #   2. tools/debuggers/printer_sample prints many values through std::cout (zeros, empty, transposed views,
 #      nan/inf, wrapped rows, summarised arrays, dicts, caches); the debugger must print each of them with the
 #      same text (gdb: in the running program and again from a core file; lldb: in the running program).
-#   3. (gdb) The walk a student makes: plain `step`s through linear_forward stay in the project's files.
+#      Weeks 2 and 3's types (dnn::logistic's results, planar's ForwardResult, basics::Array3D) are among them,
+#      through dnn-shapes and through the heading the printer / formatter gives them ("<<<print NAME>>>").
+#   3. (gdb) The walk a student makes: plain `step`s through linear_forward stay in the project's files (at most
+#      40). lldb walks too (step_walk_lldb.py), but has no file skips like dnn.gdb's: its walk is only reported.
+#   4. The product can be watched: in gemm_naive's k loop (linear_forward's W . A) `info locals` / `frame
+#      variable` lists i, j, k and sum, and after the loop sum = (W . A)[0, 0] = 3.51232375.
 #
 # Both debuggers are checked (CHECK_DEBUGGERS="gdb lldb" to choose). A missing one is installed when run as root
 # with apt-get (gdb; lldb and python3-lldb), else the script says what to install and skips it (exit 0; under CI,
@@ -110,6 +115,11 @@ backward_end=$(line_in nn/backward.cpp '^Grads L_model_backward\(' 'return grads
 [ -n "$cache_line" ] || fail "no line 'LinearCache cache{' in linear_forward (nn/forward.cpp)"
 [ -n "$forward_end" ] || fail "no line 'return {AL, caches};' in L_model_forward (nn/forward.cpp)"
 [ -n "$backward_end" ] || fail "no line 'return grads;' in L_model_backward (nn/backward.cpp)"
+# The small-product loop: its k loop is one line, `for (...) sum += ...;`.
+sum_line=$(line_in matrix/gemm/naive.cpp '^void gemm_naive\(' 'sum += ')
+[ -n "$sum_line" ] || fail "no line 'sum += ' in gemm_naive (matrix/gemm/naive.cpp)"
+z_line=$(line_in nn/forward.cpp '^LinearForwardResult linear_forward\(' 'Matrix Z = np::dot(W, A) + b;')
+[ -n "$z_line" ] || fail "no line 'Matrix Z = np::dot(W, A) + b;' in linear_forward (nn/forward.cpp)"
 
 # The texts every debugger must show at the replay's stops are the notebook's values: Z is its "Expected output";
 # A_prev, W and b are linear_forward_test_case's arrays as numpy prints them (np.random.seed(1); A = randn(3, 2);
@@ -204,9 +214,13 @@ say "replay: Z, the cache, caches, parameters and grads print as the notebook sh
 # ---- 2. the sample: every value as std::cout prints it, live and from a core file ----------------------------
 while IFS= read -r name; do
     echo "echo <<<$name>>>\\n"
-    # A Matrix is printed with `output`; dicts and caches give their names and shapes through dnn-shapes.
+    # A Matrix is printed with `output`; dicts and caches give their names and shapes through dnn-shapes;
+    # "print NAME" is the heading the printer gives NAME (weeks 2 and 3), without its members.
     first=$(awk -v marker="<<<$name>>>" '$0 == marker { getline; print; exit }' "$work/sample.expected")
-    if [[ "$first" == "Matrix "* ]]; then
+    if [[ "$name" == "print "* ]]; then
+        echo "python print(gdb.default_visualizer(gdb.parse_and_eval('${name#print }')).to_string())"
+        echo "echo <<<end>>>\\n"
+    elif [[ "$first" == "Matrix "* ]]; then
         echo "output $name"
         echo "echo \\n<<<end>>>\\n"
     else
@@ -244,8 +258,6 @@ say "sample: $(echo "$names" | wc -l) values print in gdb exactly as std::cout p
 # With tools/debuggers/dnn.gdb (the one line the README gives), `step` from `Matrix Z = np::dot(W, A) + b;` to the end
 # of linear_forward must pass only the project's own functions (no standard library, no file outside the
 # repository), in at most 40 steps.
-z_line=$(line_in nn/forward.cpp '^LinearForwardResult linear_forward\(' 'Matrix Z = np::dot(W, A) + b;')
-[ -n "$z_line" ] || fail "no line 'Matrix Z = np::dot(W, A) + b;' in linear_forward (nn/forward.cpp)"
 gdb -batch -nx -x tools/debuggers/dnn.gdb -ex "py WALK = ('nn/forward.cpp', $z_line)" -x tools/debuggers/step_walk.py "$replay" \
     > "$work/walk.out" 2>&1
 steps=$(sed -n 's/^steps: \([0-9]*\)$/\1/p' "$work/walk.out")
@@ -255,6 +267,36 @@ outside=$(grep '^step ' "$work/walk.out" | awk '{print $NF}' | grep -vE '^(\./)?
 grep '^step ' "$work/walk.out" | sed 's/^/    /'
 [ "$steps" -le 40 ] || fail "the walk took $steps steps (at most 40)"
 say "walk: $steps plain steps from nn/forward.cpp:$z_line to the end of linear_forward, all in the project's files"
+
+# ---- 4. the product itself can be watched: the small-product loop's i, j, k and running sum ----------------
+# At the k loop's line of the first product in linear_forward (W . A; the replay's earlier cells multiply
+# other arrays, so the loop's breakpoint is set once linear_forward is reached), info locals lists i, j, k and sum; one line
+# further, sum holds (W . A)[0, 0] = 3.51232375, the notebook's Z[0, 0] = 3.26295337 before + b (-0.24937038).
+cat > "$work/locals.gdb" <<EOF
+$common
+break nn/forward.cpp:$z_line
+run > /dev/null
+delete 1
+break matrix/gemm/naive.cpp:$sum_line
+continue
+echo <<<locals>>>\n
+info locals
+echo <<<end locals>>>\n
+next
+echo <<<after>>>\n
+print sum
+echo <<<end after>>>\n
+kill
+EOF
+gdb -batch -nx -x "$work/locals.gdb" "$replay" > "$work/locals.out" 2>&1
+locals=$(sed -n '/^<<<locals>>>$/,/^<<<end locals>>>$/p' "$work/locals.out")
+for name in k sum j i; do
+    echo "$locals" | grep -qE "^$name = [-0-9.e+]+$" ||
+        { cat "$work/locals.out"; fail "info locals in gemm_naive does not show $name (above)"; }
+done
+sed -n '/^<<<after>>>$/,/^<<<end after>>>$/p' "$work/locals.out" | grep -qE '^\$[0-9]+ = 3\.5123237' ||
+    { cat "$work/locals.out"; fail "after the k loop, sum is not (W . A)[0, 0] = 3.51232375 (above)"; }
+say "gemm_naive (matrix/gemm/naive.cpp:$sum_line): info locals lists i, j, k and sum; after the k loop sum = (W . A)[0, 0]"
 }
 
 # ==== lldb ====================================================================================================
@@ -329,11 +371,14 @@ expect_text "frame variable grads" '(dnn::Grads) grads = ArrayDict with 6 entrie
 say "replay (lldb): Z, the cache, caches, parameters and grads print as the notebook shows them"
 
 # ---- 2. the sample: every value as std::cout prints it --------------------------------------------------------
-# A Matrix with `frame variable` (its "(type) name = " taken off), dicts and caches with dnn-shapes.
+# A Matrix with `frame variable` (its "(type) name = " taken off), dicts and caches with dnn-shapes, a
+# "print NAME" with the summary lldb gives NAME (the heading `frame variable` shows before the members).
 while IFS= read -r name; do
     echo "script print('<<<$name>>>')"
     first=$(awk -v marker="<<<$name>>>" '$0 == marker { getline; print; exit }' "$work/sample.expected")
-    if [[ "$first" == "Matrix "* ]]; then
+    if [[ "$name" == "print "* ]]; then
+        echo "script print(lldb.frame.FindVariable('${name#print }').GetSummary())"
+    elif [[ "$first" == "Matrix "* ]]; then
         echo "frame variable $name"
     else
         echo "dnn-shapes $name"
@@ -355,6 +400,50 @@ blocks "$work/sample-lldb.values" > "$work/lldb.txt"
 diff -u "$work/expected.txt" "$work/lldb.txt" > "$work/lldb.diff" ||
     { cat "$work/lldb.diff"; fail "lldb printed the sample's values differently from std::cout (above; lldb's own output in $work/sample-lldb.out)"; }
 say "sample (lldb): $(echo "$names" | wc -l) values print in lldb exactly as std::cout prints them"
+
+# ---- 3. the product itself can be watched: frame variable in the small-product loop ---------------------------
+# As in gdb: at the k loop's line of linear_forward's W . A, frame variable lists i, j, k and sum; after the
+# loop (one thread step-over), sum = (W . A)[0, 0] = 3.51232375.
+cat > "$work/locals.lldb" <<EOF
+command script import tools/debuggers/dnn_lldb.py
+settings set auto-confirm true
+breakpoint set --file nn/forward.cpp --line $z_line
+process launch --stdout /dev/null
+breakpoint delete 1
+breakpoint set --file matrix/gemm/naive.cpp --line $sum_line
+process continue
+script print('<<<locals>>>')
+frame variable
+script print('<<<end locals>>>')
+thread step-over
+script print('<<<after>>>')
+frame variable sum
+script print('<<<end after>>>')
+process kill
+EOF
+lldb -b -x -s "$work/locals.lldb" "$replay" > "$work/locals-lldb.out" 2>&1
+locals=$(sed -n '/^<<<locals>>>$/,/^<<<end locals>>>$/p' "$work/locals-lldb.out")
+for name in k sum j i; do
+    echo "$locals" | grep -qE "^\([^)]*\) $name = [-0-9.e+]+$" ||
+        { cat "$work/locals-lldb.out"; fail "frame variable in gemm_naive does not show $name (above)"; }
+done
+sed -n '/^<<<after>>>$/,/^<<<end after>>>$/p' "$work/locals-lldb.out" | grep -qE '^\(double\) sum = 3\.5123237' ||
+    { cat "$work/locals-lldb.out"; fail "after the k loop, sum is not (W . A)[0, 0] = 3.51232375 (above)"; }
+say "gemm_naive (lldb, matrix/gemm/naive.cpp:$sum_line): frame variable lists i, j, k and sum; after the k loop sum = (W . A)[0, 0]"
+
+# ---- 4. the walk in lldb: reported, not held to gdb's 40 steps ----------------------------------------------
+# lldb's `thread step-in` avoids only ^std:: by name; it has nothing like dnn.gdb's skips of whole files
+# (matrix/matrix.hpp, nn/types.hpp) and of the Matrix class's storage handling, so a plain walk also enters
+# constructors, destructors and shared_ptr's reference count. The walk must finish; its length and the steps
+# outside the project's files are said, not checked.
+lldb -b -x -o 'command script import tools/debuggers/dnn_lldb.py' -o 'command script import tools/debuggers/step_walk_lldb.py' \
+    -o "dnn-step-walk nn/forward.cpp $z_line" "$replay" > "$work/walk-lldb.out" 2>&1
+steps=$(sed -n 's/^steps: \([0-9]*\)$/\1/p' "$work/walk-lldb.out")
+[ -n "$steps" ] || { cat "$work/walk-lldb.out"; fail "the lldb step walk did not finish (lldb's output above)"; }
+outside=$(grep '^step ' "$work/walk-lldb.out" | awk '{print $NF}' | grep -cvE '^(\./)?(matrix|nn|io|app|course)/[^ ]+:[0-9]+$' || true)
+say "walk (lldb): NOT checked like gdb's: $steps plain steps from nn/forward.cpp:$z_line to the end of linear_forward," \
+    "$outside of them outside the project's files; lldb has no file skips like dnn.gdb's, so this walk is not held" \
+    "to gdb's 40 steps in the project's files (the list: $work/walk-lldb.out)"
 }
 
 [ "$use_gdb" = 1 ] && check_gdb

@@ -226,6 +226,102 @@ def caches_shapes(layer_shapes):
     return '\n'.join(lines) if lines else '[]'
 
 
+# ---- weeks 2 and 3: dnn::logistic's dicts and results, dnn::planar's ForwardResult, dnn::basics::Array3D ------
+# The same text in gdb (dnn_printers_weeks.py) and lldb (dnn_lldb.py): the headings `print` / `frame variable`
+# show, and the `dnn-shapes` text (arrays with their shapes, the Python floats with their values, one a line).
+# Shapes are '(r, c)' texts; b, db, cost and learning_rate are floats, shown as Python's repr (the notebook's
+# print(db)).
+
+def py_float(x):
+    """A double as Python's repr prints it: 0.0014555781367842079 -> '0.001455578136784208'."""
+    return repr(float(x))
+
+
+def params_shapes(w, b):
+    return 'w: %s\nb: %s' % (w, py_float(b))
+
+
+def params_heading(w, b):
+    return 'Params (w %s, b = %s)' % (w, py_float(b))
+
+
+def grads_shapes(dw, db):
+    return 'dw: %s\ndb: %s' % (dw, py_float(db))
+
+
+def grads_heading(dw, db):
+    return 'Grads (dw %s, db = %s)' % (dw, py_float(db))
+
+
+def propagate_shapes(grads_text, cost):
+    """grads_text: grads_shapes' text."""
+    return '%s\ncost: %s' % (grads_text, py_float(cost))
+
+
+def propagate_heading(cost):
+    return 'PropagateResult (grads, cost = %s)' % py_float(cost)
+
+
+def optimize_shapes(params_text, grads_text, n_costs):
+    return '%s\n%s\ncosts: %d values' % (params_text, grads_text, n_costs)
+
+
+def optimize_heading(n_costs):
+    return 'OptimizeResult (params, grads, %d costs)' % n_costs
+
+
+def model_shapes(n_costs, y_prediction_test, y_prediction_train, w, b, learning_rate, num_iterations):
+    """d = model(...): its keys in the notebook's order."""
+    return '\n'.join(['costs: %d values' % n_costs,
+                      'Y_prediction_test: %s' % y_prediction_test,
+                      'Y_prediction_train: %s' % y_prediction_train,
+                      'w: %s' % w,
+                      'b: %s' % py_float(b),
+                      'learning_rate: %s' % py_float(learning_rate),
+                      'num_iterations: %d' % num_iterations])
+
+
+def model_heading(n_costs, w, b):
+    return 'ModelResult (%d costs, w %s, b = %s)' % (n_costs, w, py_float(b))
+
+
+def forward_shapes(a2, cache_text):
+    """planar's forward_propagation result: A2's shape, then the cache's dict_shapes text."""
+    return 'A2: %s\n%s' % (a2, cache_text)
+
+
+def forward_heading(a2):
+    return 'ForwardResult (A2 %s, cache)' % a2
+
+
+def array3d_text(shape, count, value):
+    """An Array3D: its shape, then each image[i] as numpy prints a 2-D array. shape is (length, height, depth),
+    count the number of values stored, value(i, j, k) one element."""
+    length, height, depth = shape
+    if count != length * height * depth or count > MAX_ENTRIES:
+        return '(%d, %d, %d) <%d values: not constructed yet?>' % (length, height, depth, count)
+    lines = ['(%d, %d, %d)' % (length, height, depth)]
+    for i in range(length):
+        lines.append('image[%d] =\n%s' % (i, format_matrix(height, depth, lambda j, k: value(i, j, k))))
+    return '\n'.join(lines)
+
+
+def array3d_heading(text):
+    return 'Array3D ' + text
+
+
+# The members each struct shows as its children, in the notebook's order.
+WEEK_FIELDS = {
+    'dnn::logistic::Params': ('w', 'b'),
+    'dnn::logistic::Grads': ('dw', 'db'),
+    'dnn::logistic::PropagateResult': ('grads', 'cost'),
+    'dnn::logistic::OptimizeResult': ('params', 'grads', 'costs'),
+    'dnn::logistic::ModelResult': ('costs', 'Y_prediction_test', 'Y_prediction_train', 'w', 'b', 'learning_rate',
+                                   'num_iterations'),
+    'dnn::planar::ForwardResult': ('A2', 'cache'),
+}
+
+
 def _selftest():
     """python3 dnn_format.py --selftest: the formatter against texts numpy printed (see tests/test_matrix.cpp)."""
     def fmt(rows):
@@ -261,6 +357,10 @@ def _selftest():
          'LayerCache: linear_cache = (A_prev (5, 4), W (4, 5), b (4, 1)), activation_cache = Z (4, 4)'),
         (dict_shapes([('W1', '(4, 5)'), ('b1', '(4, 1)')]), 'W1: (4, 5)\nb1: (4, 1)'),
         (layer_order(['b2', 'W10', 'W2', 'b10', 'dA0']), ['dA0', 'W2', 'b2', 'W10', 'b10']),
+        (grads_heading('(2, 1)', 0.0014555781367842079), 'Grads (dw (2, 1), db = 0.001455578136784208)'),
+        (propagate_shapes(grads_shapes('(2, 1)', 0.25), 5.801545319394553),
+         'dw: (2, 1)\ndb: 0.25\ncost: 5.801545319394553'),
+        (array3d_text((1, 1, 2), 2, lambda i, j, k: [0.5, 1.0][k]), '(1, 1, 2)\nimage[0] =\n[[ 0.5  1. ]]'),
     ]
     for got, want in headings:
         if got != want:

@@ -31,6 +31,7 @@ from dnn_format import (MAX_ELEMENTS, MAX_ENTRIES, MAX_KEY, THRESHOLD, caches_he
                         dict_heading, dict_shapes, format_matrix, layer_cache_heading, layer_cache_shapes,
                         layer_order, linear_cache_heading, linear_cache_shapes, matrix_heading, matrix_shape,
                         not_constructed, shown_indices, summary_cuts)
+import dnn_format as fmt  # noqa: E402  (weeks 2 and 3: their headings and dnn-shapes texts)
 
 CATEGORY = 'dnn'
 
@@ -177,8 +178,9 @@ def _dict_entries(valobj):
     return [(key, entries[key]) for key in layer_order(entries)]
 
 
-def _vector_items(valobj):
-    """The elements of a std::vector (or a class derived from one, as Caches): libstdc++ or libc++."""
+def _vector_range(valobj):
+    """(address of the first element, count, element SBType) of a std::vector (or a class derived from one, as
+    Caches): libstdc++ or libc++."""
     v = _plain(valobj)
     impl = _member(v, '_M_impl')
     if impl.IsValid():
@@ -193,7 +195,39 @@ def _vector_items(valobj):
     count = (end.GetValueAsUnsigned() - start) // size if size else 0
     if count < 0 or count > MAX_ENTRIES:
         raise DnnError('not constructed yet? %d elements' % count)
+    return start, count, element
+
+
+def _vector_items(valobj):
+    """The elements of a std::vector as SBValues."""
+    start, count, element = _vector_range(valobj)
+    size = element.GetByteSize()
+    v = _plain(valobj)
     return [v.CreateValueFromAddress('[%d]' % k, start + k * size, element) for k in range(count)]
+
+
+def _field(valobj, name):
+    child = _member(_plain(valobj), name)
+    if not child.IsValid():
+        raise DnnError('no member %s in %s' % (name, valobj.GetTypeName()))
+    return child
+
+
+def _double(valobj, name):
+    """A double member (b, db, cost), read from the value's own bytes (an entry copied by lldb has no address)."""
+    error = lldb.SBError()
+    x = _field(valobj, name).GetNonSyntheticValue().GetData().GetDouble(error, 0)
+    if error.Fail():
+        raise DnnError('cannot read %s: %s' % (name, error.GetCString()))
+    return x
+
+
+def _shape_of(valobj, name):
+    return MatrixView(_field(valobj, name)).shape()
+
+
+def _costs(valobj):
+    return _vector_range(_field(valobj, 'costs'))[1]
 
 
 # ---- names and shapes (the text of dnn::summary in nn/inspect.hpp) -------------------------------------
@@ -207,6 +241,65 @@ def _layer_cache_text(valobj):
     v = _plain(valobj)
     return layer_cache_shapes(_linear_cache_text(v.GetChildMemberWithName('linear_cache')),
                               MatrixView(v.GetChildMemberWithName('activation_cache')).shape())
+
+
+# Weeks 2 and 3 (the text is dnn_format.py's, as gdb's dnn_printers_weeks.py shows it).
+
+def _params_text(v):
+    return fmt.params_shapes(_shape_of(v, 'w'), _double(v, 'b'))
+
+
+def _grads_text(v):
+    return fmt.grads_shapes(_shape_of(v, 'dw'), _double(v, 'db'))
+
+
+def _propagate_text(v):
+    return fmt.propagate_shapes(_grads_text(_field(v, 'grads')), _double(v, 'cost'))
+
+
+def _optimize_text(v):
+    return fmt.optimize_shapes(_params_text(_field(v, 'params')), _grads_text(_field(v, 'grads')), _costs(v))
+
+
+def _model_text(v):
+    return fmt.model_shapes(_costs(v), _shape_of(v, 'Y_prediction_test'), _shape_of(v, 'Y_prediction_train'),
+                            _shape_of(v, 'w'), _double(v, 'b'), _double(v, 'learning_rate'),
+                            _field(v, 'num_iterations').GetValueAsSigned())
+
+
+def _forward_text(v):
+    cache = _field(v, 'cache')
+    return fmt.forward_shapes(_shape_of(v, 'A2'),
+                              dict_shapes([(k, MatrixView(m).shape()) for k, m in _dict_entries(cache)]))
+
+
+def _array3d_text(valobj):
+    """The shape (std::array: libstdc++ _M_elems, libc++ __elems_), then each image[i]."""
+    v = _plain(valobj)
+    shape = _field(v, 'shape').GetNonSyntheticValue()
+    elems = _member(shape, '_M_elems')
+    if not elems.IsValid():
+        elems = _member(shape, '__elems_')
+    if not elems.IsValid():
+        raise DnnError('cannot read the std::array shape of %s' % valobj.GetTypeName())
+    dims = tuple(elems.GetNonSyntheticValue().GetChildAtIndex(k).GetValueAsUnsigned() for k in range(3))
+    start, count, _ = _vector_range(_field(v, 'data'))
+    length, height, depth = dims
+    values = []
+    if count == length * height * depth and 0 < count <= MAX_ENTRIES:
+        values = _read_doubles(v.GetProcess(), start, count)
+    return fmt.array3d_text(dims, count, lambda i, j, k: values[(i * height + j) * depth + k])
+
+
+WEEK_SHAPES = {
+    'dnn::logistic::Params': _params_text,
+    'dnn::logistic::Grads': _grads_text,
+    'dnn::logistic::PropagateResult': _propagate_text,
+    'dnn::logistic::OptimizeResult': _optimize_text,
+    'dnn::logistic::ModelResult': _model_text,
+    'dnn::planar::ForwardResult': _forward_text,
+    'dnn::basics::Array3D': _array3d_text,
+}
 
 
 def _type_name(valobj):
@@ -229,7 +322,10 @@ def shapes_text(valobj):
         return _layer_cache_text(valobj)
     if name == 'dnn::Caches':
         return caches_shapes([_layer_cache_text(c) for c in _vector_items(valobj)])
-    raise DnnError('has type %s, not a dnn Matrix, ArrayDict, cache or Caches' % valobj.GetTypeName())
+    if name in WEEK_SHAPES:
+        return WEEK_SHAPES[name](valobj)
+    raise DnnError('has type %s, not a dnn Matrix, ArrayDict, cache, Caches or one of the weeks\' types'
+                   % valobj.GetTypeName())
 
 
 # ---- the summaries and the children ----------------------------------------------------------------------
@@ -271,6 +367,37 @@ def caches_summary(valobj, internal_dict):
         return caches_heading(len(_vector_items(valobj)))
     except DnnError as e:
         return '<dnn::Caches: %s>' % e
+
+
+# Weeks 2 and 3: a heading on one line; the struct's members stay its children (w, b; dw, db; ...).
+
+def _week_summary(what, heading):
+    def summary(valobj, internal_dict):
+        try:
+            return heading(_plain(valobj))
+        except DnnError as e:
+            return '<%s: %s>' % (what, e)
+    return summary
+
+
+params_summary = _week_summary('dnn::logistic::Params', lambda v: fmt.params_heading(_shape_of(v, 'w'), _double(v, 'b')))
+grads_summary = _week_summary('dnn::logistic::Grads', lambda v: fmt.grads_heading(_shape_of(v, 'dw'), _double(v, 'db')))
+propagate_summary = _week_summary('dnn::logistic::PropagateResult', lambda v: fmt.propagate_heading(_double(v, 'cost')))
+optimize_summary = _week_summary('dnn::logistic::OptimizeResult', lambda v: fmt.optimize_heading(_costs(v)))
+model_summary = _week_summary('dnn::logistic::ModelResult',
+                              lambda v: fmt.model_heading(_costs(v), _shape_of(v, 'w'), _double(v, 'b')))
+forward_summary = _week_summary('dnn::planar::ForwardResult', lambda v: fmt.forward_heading(_shape_of(v, 'A2')))
+# An Array3D is its text alone (no children), as in gdb.
+array3d_summary = _week_summary('dnn::basics::Array3D', lambda v: fmt.array3d_heading(_array3d_text(v)))
+
+WEEK_SUMMARIES = [
+    ('params_summary', 'dnn::logistic::Params'),
+    ('grads_summary', 'dnn::logistic::Grads'),
+    ('propagate_summary', 'dnn::logistic::PropagateResult'),
+    ('optimize_summary', 'dnn::logistic::OptimizeResult'),
+    ('model_summary', 'dnn::logistic::ModelResult'),
+    ('forward_summary', 'dnn::planar::ForwardResult'),
+]
 
 
 class _Children:
@@ -332,7 +459,8 @@ class CachesChildren(_Children):
 # ---- the command and the registration ----------------------------------------------------------------------
 
 def shapes_command(debugger, command, result, internal_dict):
-    """dnn-shapes EXPR: the names and shapes of a Matrix, ArrayDict, LinearCache, LayerCache or Caches."""
+    """dnn-shapes EXPR: the names and shapes of a Matrix, ArrayDict, LinearCache, LayerCache or Caches, or of
+    weeks 2 and 3's types (names with shapes or values, an Array3D with its numbers)."""
     frame = debugger.GetSelectedTarget().GetProcess().GetSelectedThread().GetSelectedFrame()
     expr = command.strip()
     valobj = frame.GetValueForVariablePath(expr)
@@ -357,6 +485,8 @@ def __lldb_init_module(debugger, internal_dict):
         'type synthetic add -w %s -l %s.DictChildren dnn::ArrayDict' % (CATEGORY, module),
         'type summary add -e -w %s -F %s.caches_summary dnn::Caches' % (CATEGORY, module),
         'type synthetic add -w %s -l %s.CachesChildren dnn::Caches' % (CATEGORY, module),
+    ] + ['type summary add -e -w %s -F %s.%s %s' % (CATEGORY, module, fn, t) for fn, t in WEEK_SUMMARIES] + [
+        'type summary add -w %s -F %s.array3d_summary dnn::basics::Array3D' % (CATEGORY, module),
         'type category enable %s' % CATEGORY,
         'command script add -o -f %s.shapes_command dnn-shapes' % module,
         # Short frame lines: the function's name without its arguments (a Matrix argument is many lines), as

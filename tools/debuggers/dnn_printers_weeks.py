@@ -1,18 +1,24 @@
 # tools/debuggers/dnn_printers_weeks.py - gdb printers for the types of weeks 2 and 3: dnn::logistic's dicts and results
 # (Params, Grads, PropagateResult, OptimizeResult, ModelResult), dnn::planar's ForwardResult (A2 and the cache
 # {"Z1", "A1", "Z2", "A2"}) and dnn::basics::Array3D. Week 3's parameters, cache and grads are ArrayDicts: the
-# printers of dnn_printers.py show them already.
+# printers of dnn_printers.py show them already. The text is dnn_format.py's, which the lldb formatters
+# (dnn_lldb.py) share: both debuggers print these types alike.
 #
-# EN: tools/debuggers/dnn.gdb sources it after dnn_printers.py, whose helpers it uses (MatrixView, _plain, dict_shapes,
-#     format_matrix): `print grads` in logistic::propagate shows
+# EN: tools/debuggers/dnn.gdb sources it after dnn_printers.py, whose helpers it uses (MatrixView, _plain, dict_text):
+#     `print grads` in logistic::propagate shows
 #         Grads (dw (2, 1), db = 0.001455578136784208) = {dw = Matrix (2, 1) ..., db = 0.0014555781367842079}
 #     and `dnn-shapes EXPR` lists names with shapes (arrays) or values (the Python floats b, db, cost), one a line.
 #     Scalars print as Python's repr of a float, the notebook's print(db).
 # KO: tools/debuggers/dnn.gdb가 dnn_printers.py 다음에 불러옵니다. 2주차의 딕셔너리와 결과(Params, Grads, ...), 3주차의
 #     ForwardResult, basics::Array3D를 보여 줍니다. `dnn-shapes EXPR`는 이름과 모양(배열) 또는 값(파이썬 float인
-#     b, db, cost)을 한 줄에 하나씩 보여 줍니다.
+#     b, db, cost)을 한 줄에 하나씩 보여 줍니다. 글은 lldb 포매터(dnn_lldb.py)와 함께 쓰는 dnn_format.py가
+#     만들므로 두 디버거가 같은 글을 보여 줍니다.
 
-import re
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # dnn_format.py, beside this file
+import dnn_format as fmt  # noqa: E402  (the text, shared with the lldb formatters in dnn_lldb.py)
 
 try:
     import gdb
@@ -22,67 +28,71 @@ except ImportError:
 
 
 def _float(val):
-    """A double as Python's repr prints it (the notebook's print of a Python float)."""
-    return repr(float(val))
+    return float(val)
+
+
+def _vector(val):
+    """(first element pointer, count) of a std::vector: libstdc++ (_M_impl) or libc++ (__begin_, __end_)."""
+    try:
+        impl = val['_M_impl']
+        start, finish = impl['_M_start'], impl['_M_finish']
+    except gdb.error:
+        start, finish = val['__begin_'], val['__end_']
+    return start, int(finish - start)
 
 
 def _costs(val):
     """The number of costs in a std::vector<double>."""
-    impl = val['_M_impl']
-    return int(impl['_M_finish'] - impl['_M_start'])
+    return _vector(val)[1]
+
+
+def _shape(val):
+    return MatrixView(val).shape()  # noqa: F821 (dnn_printers.py, sourced first by dnn.gdb)
 
 
 # ---- names and shapes (dnn-shapes) ------------------------------------------------------------------------
 
 def params_shapes(val):
-    return 'w: %s\nb: %s' % (MatrixView(val['w']).shape(), _float(val['b']))
+    return fmt.params_shapes(_shape(val['w']), _float(val['b']))
 
 
 def grads_shapes(val):
-    return 'dw: %s\ndb: %s' % (MatrixView(val['dw']).shape(), _float(val['db']))
+    return fmt.grads_shapes(_shape(val['dw']), _float(val['db']))
 
 
 def propagate_shapes(val):
-    return '%s\ncost: %s' % (grads_shapes(val['grads']), _float(val['cost']))
+    return fmt.propagate_shapes(grads_shapes(val['grads']), _float(val['cost']))
 
 
 def optimize_shapes(val):
-    return '%s\n%s\ncosts: %d values' % (params_shapes(val['params']), grads_shapes(val['grads']), _costs(val['costs']))
+    return fmt.optimize_shapes(params_shapes(val['params']), grads_shapes(val['grads']), _costs(val['costs']))
 
 
 def model_shapes(val):
-    return '\n'.join(['costs: %d values' % _costs(val['costs']),
-                      'Y_prediction_test: %s' % MatrixView(val['Y_prediction_test']).shape(),
-                      'Y_prediction_train: %s' % MatrixView(val['Y_prediction_train']).shape(),
-                      'w: %s' % MatrixView(val['w']).shape(),
-                      'b: %s' % _float(val['b']),
-                      'learning_rate: %s' % _float(val['learning_rate']),
-                      'num_iterations: %d' % int(val['num_iterations'])])
+    return fmt.model_shapes(_costs(val['costs']), _shape(val['Y_prediction_test']), _shape(val['Y_prediction_train']),
+                            _shape(val['w']), _float(val['b']), _float(val['learning_rate']),
+                            int(val['num_iterations']))
 
 
 def forward_shapes(val):
-    return 'A2: %s\n%s' % (MatrixView(val['A2']).shape(), dict_shapes(_plain(val['cache'])))
+    return fmt.forward_shapes(_shape(val['A2']), dict_text(_plain(val['cache'])))  # noqa: F821 (dnn_printers.py)
 
 
 def _array3d_shape(val):
-    shape = val['shape']['_M_elems']
-    return tuple(int(shape[k]) for k in range(3))
+    shape = val['shape']
+    try:
+        elems = shape['_M_elems']  # libstdc++ std::array
+    except gdb.error:
+        elems = shape['__elems_']  # libc++
+    return tuple(int(elems[k]) for k in range(3))
 
 
 def array3d_text(val):
     """The shape, then each image[i] as numpy prints a 2-D array (legacy layout)."""
     length, height, depth = _array3d_shape(val)
-    impl = val['data']['_M_impl']
-    start = impl['_M_start']
-    n = int(impl['_M_finish'] - start)
-    if n != length * height * depth or n > MAX_ENTRIES:
-        return '(%d, %d, %d) <%d values: not constructed yet?>' % (length, height, depth, n)
-    lines = ['(%d, %d, %d)' % (length, height, depth)]
-    for i in range(length):
-        base = i * height * depth
-        text = format_matrix(height, depth, lambda r, c: float((start + base + r * depth + c).dereference()))
-        lines.append('image[%d] =\n%s' % (i, text))
-    return '\n'.join(lines)
+    start, n = _vector(val['data'])
+    return fmt.array3d_text((length, height, depth), n,
+                            lambda i, j, k: float((start + (i * height + j) * depth + k).dereference()))
 
 
 # ---- the printers --------------------------------------------------------------------------------------------
@@ -90,7 +100,6 @@ def array3d_text(val):
 class _StructPrinter:
     """A struct whose heading is its shapes on one line; its members are the children."""
 
-    heading = ''
     fields = ()
 
     def __init__(self, val):
@@ -102,46 +111,45 @@ class _StructPrinter:
 
 
 class ParamsPrinter(_StructPrinter):
-    fields = ('w', 'b')
+    fields = fmt.WEEK_FIELDS['dnn::logistic::Params']
 
     def to_string(self):
-        return 'Params (w %s, b = %s)' % (MatrixView(self.val['w']).shape(), _float(self.val['b']))
+        return fmt.params_heading(_shape(self.val['w']), _float(self.val['b']))
 
 
 class GradsPrinter(_StructPrinter):
-    fields = ('dw', 'db')
+    fields = fmt.WEEK_FIELDS['dnn::logistic::Grads']
 
     def to_string(self):
-        return 'Grads (dw %s, db = %s)' % (MatrixView(self.val['dw']).shape(), _float(self.val['db']))
+        return fmt.grads_heading(_shape(self.val['dw']), _float(self.val['db']))
 
 
 class PropagateResultPrinter(_StructPrinter):
-    fields = ('grads', 'cost')
+    fields = fmt.WEEK_FIELDS['dnn::logistic::PropagateResult']
 
     def to_string(self):
-        return 'PropagateResult (grads, cost = %s)' % _float(self.val['cost'])
+        return fmt.propagate_heading(_float(self.val['cost']))
 
 
 class OptimizeResultPrinter(_StructPrinter):
-    fields = ('params', 'grads', 'costs')
+    fields = fmt.WEEK_FIELDS['dnn::logistic::OptimizeResult']
 
     def to_string(self):
-        return 'OptimizeResult (params, grads, %d costs)' % _costs(self.val['costs'])
+        return fmt.optimize_heading(_costs(self.val['costs']))
 
 
 class ModelResultPrinter(_StructPrinter):
-    fields = ('costs', 'Y_prediction_test', 'Y_prediction_train', 'w', 'b', 'learning_rate', 'num_iterations')
+    fields = fmt.WEEK_FIELDS['dnn::logistic::ModelResult']
 
     def to_string(self):
-        return 'ModelResult (%d costs, w %s, b = %s)' % (_costs(self.val['costs']), MatrixView(self.val['w']).shape(),
-                                                        _float(self.val['b']))
+        return fmt.model_heading(_costs(self.val['costs']), _shape(self.val['w']), _float(self.val['b']))
 
 
 class ForwardResultPrinter(_StructPrinter):
-    fields = ('A2', 'cache')
+    fields = fmt.WEEK_FIELDS['dnn::planar::ForwardResult']
 
     def to_string(self):
-        return 'ForwardResult (A2 %s, cache)' % MatrixView(self.val['A2']).shape()
+        return fmt.forward_heading(_shape(self.val['A2']))
 
 
 class Array3DPrinter:
@@ -150,7 +158,7 @@ class Array3DPrinter:
 
     def to_string(self):
         try:
-            return 'Array3D ' + array3d_text(self.val)
+            return fmt.array3d_heading(array3d_text(self.val))
         except gdb.error as e:
             return '<dnn::basics::Array3D: %s>' % e
 

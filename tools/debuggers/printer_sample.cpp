@@ -27,6 +27,12 @@ void show(const std::string& name, const std::string& summary_text) {
     std::cout << "<<<" << name << ">>>\n" << summary_text << "\n<<<end>>>\n";
 }
 
+// The heading `print NAME` (gdb) / `frame variable NAME` (lldb) shows before the members, as "<<<print NAME>>>":
+// the check asks each debugger for the formatter's text of NAME alone.
+void show_heading(const std::string& name, const std::string& heading) {
+    std::cout << "<<<print " << name << ">>>\n" << heading << "\n<<<end>>>\n";
+}
+
 // What dnn-shapes prints for week 2's grads {"dw", "db"}: the array's shape, the float's value.
 std::string grads_text(const logistic::Grads& grads) {
     return "dw: " + to_string(grads.dw.shape()) + "\ndb: " + py_repr(grads.db);
@@ -75,7 +81,8 @@ int main() {
     const Caches caches = L_model_forward(forward_case.X, forward_case.parameters).caches;
     const Grads empty_dict;
 
-    // Weeks 2 and 3 (tools/gdb/dnn_printers_weeks.py): week 2's structs, week 3's dicts and forward result.
+    // Weeks 2 and 3 (dnn_printers_weeks.py in gdb, dnn_lldb.py in lldb, their text from dnn_format.py): week 2's
+    // structs, week 3's dicts and forward result, the Array3D of the Python basics.
     namespace lr_cases = test_cases::logistic_regression;
     const auto [w, b, X, Y] = lr_cases::propagate_case(lr_cases::Version::v6a);
     const logistic::Params params = logistic::initialize_with_zeros(2);
@@ -122,6 +129,15 @@ int main() {
     show("cache", summary(cache));
     show("forward", "A2: " + to_string(forward.A2.shape()) + "\n" + summary(forward.cache));
     show("image", array3d_text(image));
+    // The headings: arrays with their shapes, the Python floats with their values, then the members.
+    show_heading("params", "Params (w " + to_string(params.w.shape()) + ", b = " + py_repr(params.b) + ")");
+    show_heading("grads", "Grads (dw " + to_string(grads.dw.shape()) + ", db = " + py_repr(grads.db) + ")");
+    show_heading("propagated", "PropagateResult (grads, cost = " + py_repr(propagated.cost) + ")");
+    show_heading("optimized", "OptimizeResult (params, grads, " + std::to_string(optimized.costs.size()) + " costs)");
+    show_heading("d", "ModelResult (" + std::to_string(d.costs.size()) + " costs, w " + to_string(d.w.shape()) +
+                          ", b = " + py_repr(d.b) + ")");
+    show_heading("forward", "ForwardResult (A2 " + to_string(forward.A2.shape()) + ", cache)");
+    show_heading("image", "Array3D " + array3d_text(image));
     stop_here();
     return 0;
 }
