@@ -3,13 +3,15 @@
 #
 # EN: numpy's print of a matrix (a port of matrix/format.cpp, numpy's legacy 1.13 layout: the same text as
 #     `std::cout << Z`), and the one-line headings of Matrix, LinearCache, LayerCache, ArrayDict and Caches and
-#     their `dnn-shapes` text (the text of dnn::summary in nn/inspect.hpp). Nothing here reads a debugger's
+#     their `dnn-shapes` text (the text of dnn::summary in nn/inspect.hpp); the same for weeks 2 and 3's structs
+#     (dnn::logistic's dicts and results, dnn::planar::ForwardResult, dnn::basics::Array3D). Nothing here reads a debugger's
 #     memory: each debugger's module reads the values and passes numbers and shapes in.
 #     `python3 tools/debuggers/dnn_format.py --selftest` checks it without any debugger.
 # KO: 디버거가 dnn 값을 보여 줄 때 쓰는 글입니다. gdb 프린터(dnn_printers.py)와 lldb 포매터(dnn_lldb.py)가
 #     함께 쓰므로 두 디버거의 출력이 서로 달라질 수 없습니다. 행렬의 numpy 출력(matrix/format.cpp를 옮긴 것,
 #     `std::cout << Z`와 같은 글)과 Matrix, LinearCache, LayerCache, ArrayDict, Caches의 한 줄 요약,
-#     `dnn-shapes`의 글(nn/inspect.hpp의 dnn::summary와 같은 글)이 있습니다. 디버거의 메모리는 읽지 않습니다.
+#     `dnn-shapes`의 글(nn/inspect.hpp의 dnn::summary와 같은 글)이 있고, 2, 3주차의 구조체도 같은 방식으로 다룹니다.
+#     디버거의 메모리는 읽지 않습니다.
 #     디버거 없이 확인하기: `python3 tools/debuggers/dnn_format.py --selftest`
 
 import math

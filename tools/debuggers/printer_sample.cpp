@@ -3,8 +3,10 @@
 //
 // Run alone it prints each value as the printers should show it, between "<<<name>>>" and "<<<end>>>" lines:
 // a Matrix as "Matrix (r, c)" then the text of operator<< (on the same line when it is one line), a dict, cache
-// or caches as the text of dnn::summary (what `dnn-shapes` prints). The debugger stops in main at stop_here() and
-// prints the same names.
+// or caches as the text of dnn::summary (what `dnn-shapes` prints). Weeks 2 and 3's structs (logistic::Params,
+// Grads, PropagateResult, OptimizeResult, ModelResult, planar::ForwardResult, basics::Array3D) also get a
+// "<<<print NAME>>>" block: the heading `print NAME` shows. The debugger stops in main at stop_here() and prints the
+// same names.
 #include <cmath>
 #include <iostream>
 #include <limits>
