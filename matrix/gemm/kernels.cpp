@@ -17,6 +17,8 @@ namespace {
 
 using namespace simd;
 
+constexpr std::size_t kLineDoubles = 64 / sizeof(double);  // numbers per cache line
+
 // ---- tile shapes for this build's registers ----
 // MR x NV vectors of accumulators plus NV vectors of B must fit in the registers with one or two to spare.
 #if defined(__AVX512F__)
@@ -38,14 +40,18 @@ constexpr std::size_t kAltMR = 4, kAltNV = 2;
 template <std::size_t MR, std::size_t NV>
 void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
                  std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double* b_prefetch,
-                 const double* c_next) {
+                 const double* c_next, const double* a_next) {
     constexpr std::size_t NR = NV * VL;
+    // Without a next A panel the prefetches of A go to this call's own panel (already in L1: nearly free), so
+    // the k loop has no branch.
+    const double* a_prefetch = a_next != nullptr ? a_next : a;
     const bool full = rows == MR && cols == NR;
     // Ask for the next call's C tile now (for writing): it arrives while this call multiplies.
     if (c_next != nullptr) {
 #pragma GCC unroll 32
         for (std::size_t i = 0; i < MR; ++i) {
-            prefetch_write(c_next, i * ldc);
+#pragma GCC unroll 32
+            for (std::size_t j = 0; j < NR; j += kLineDoubles) prefetch_write(c_next, i * ldc + j);
             prefetch_write(c_next, i * ldc + NR - 1);
         }
     }
@@ -63,8 +69,14 @@ void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b
         }
     }
     for (std::size_t k = 0; k < kc; ++k) {
-        prefetch_read(b_prefetch, k * b_stride);  // the NR numbers of one row (two or three cache lines)
+        // The NR numbers of one row of B: each cache line they touch (a packed row is contiguous and starts a
+        // line; a row read in place from B may start anywhere, so its last number can start one more line).
+#pragma GCC unroll 32
+        for (std::size_t j = 0; j < NR; j += kLineDoubles) prefetch_read(b_prefetch, k * b_stride + j);
         prefetch_read(b_prefetch, k * b_stride + NR - 1);
+        // The MR numbers of one k step of the next A panel (the panel is contiguous: one line per 8 numbers).
+#pragma GCC unroll 32
+        for (std::size_t i = 0; i < MR; i += kLineDoubles) prefetch_read(a_prefetch, k * MR + i);
         vec bk[NV];
 #pragma GCC unroll 32
         for (std::size_t v = 0; v < NV; ++v) bk[v] = load(b + v * VL);
@@ -110,7 +122,7 @@ inline double multiply_add(double a, double b, double c) {
 
 void reference_tile(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
                     std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double*,
-                    const double*) {
+                    const double*, const double*) {
     double acc[kRefMR][kRefNR];
     for (std::size_t i = 0; i < kRefMR; ++i)
         for (std::size_t j = 0; j < kRefNR; ++j) acc[i][j] = accumulate && i < rows && j < cols ? c[i * ldc + j] : 0.0;

@@ -107,7 +107,7 @@ void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::si
                             last && ir > 0 && next_panel ? next_panel : ahead(b_panel, kPrefetchRows * stride);
                         double* c = C + (ic + ir) * ldc + jc + jr;
                         kern.run(kc, a_pack + ir * kc, b_panel, stride, c, ldc, std::min(MR, mc - ir),
-                                 std::min(NR, nc - jr), accumulate, pf, last ? nullptr : c + MR * ldc);
+                                 std::min(NR, nc - jr), accumulate, pf, last ? nullptr : c + MR * ldc, nullptr);
                     }
                 }
             }
