@@ -214,7 +214,7 @@ TEST_CASE("gemm: every micro-kernel of this build equals the plain-loop referenc
                         std::vector<double> got = c0, want = c0;
                         const std::size_t ldc = nr + 3;
                         kern->run(kc, a.data(), b.data(), nr, got.data(), ldc, rows, cols, accumulate, b.data(),
-                                  got.data());
+                                  got.data(), a.data());
                         // The reference tile is smaller: run it over the kernel's tile piece by piece.
                         for (std::size_t i = 0; i < rows; i += ref.mr)
                             for (std::size_t j = 0; j < cols; j += ref.nr) {
@@ -224,7 +224,7 @@ TEST_CASE("gemm: every micro-kernel of this build equals the plain-loop referenc
                                         ap[k * ref.mr + r] = a[k * mr + i + r];
                                 ref.run(kc, ap.data(), b.data() + j, nr, want.data() + i * ldc + j, ldc,
                                         std::min(ref.mr, rows - i), std::min(ref.nr, cols - j), accumulate, nullptr,
-                                        nullptr);
+                                        nullptr, nullptr);
                             }
                         CHECK(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
                     }

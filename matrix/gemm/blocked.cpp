@@ -59,11 +59,15 @@ void gemm_blocked(const MicroKernel& kern, bool trans_a, bool trans_b, std::size
                     const std::size_t rows = std::min(MR, mc - ir);
                     // The next tile of C: along this row of tiles, then the first of the next row.
                     const double* c_next_row = ir + MR < mc ? c_row + MR * ldc : nullptr;
+                    // The next row of tiles' A micro-panel, last read a whole B block ago (from L3 or memory
+                    // when the A block is larger than L2): the last call of this row brings it into L1.
+                    const double* a_next_row = ir + MR < mc ? a_panel + MR * kc : a_pack;
                     for (std::size_t jr = 0; jr < nc; jr += NR) {          // loop 1
                         const double* b_panel = b_pack + jr * kc;
-                        const double* c_next = jr + NR < nc ? c_row + jr + NR : c_next_row;
+                        const bool last = jr + NR >= nc;
                         kern.run(kc, a_panel, b_panel, NR, c_row + jr, ldc, rows, std::min(NR, nc - jr), accumulate,
-                                 ahead(b_panel, kPrefetchRows * NR), c_next);
+                                 ahead(b_panel, kPrefetchRows * NR), last ? c_next_row : c_row + jr + NR,
+                                 last ? a_next_row : nullptr);
                     }
                 }
             }

@@ -17,6 +17,8 @@ namespace {
 
 using namespace simd;
 
+constexpr std::size_t kLineDoubles = 64 / sizeof(double);  // numbers per cache line
+
 // ---- tile shapes for this build's registers ----
 // MR x NV vectors of accumulators plus NV vectors of B must fit in the registers with one or two to spare.
 #if defined(__AVX512F__)
@@ -38,14 +40,18 @@ constexpr std::size_t kAltMR = 4, kAltNV = 2;
 template <std::size_t MR, std::size_t NV>
 void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
                  std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double* b_prefetch,
-                 const double* c_next) {
+                 const double* c_next, const double* a_next) {
     constexpr std::size_t NR = NV * VL;
+    // Without a next A panel the prefetches of A go to this call's own panel (already in L1: nearly free), so
+    // the k loop has no branch.
+    const double* a_prefetch = a_next != nullptr ? a_next : a;
     const bool full = rows == MR && cols == NR;
     // Ask for the next call's C tile now (for writing): it arrives while this call multiplies.
     if (c_next != nullptr) {
 #pragma GCC unroll 32
         for (std::size_t i = 0; i < MR; ++i) {
-            prefetch_write(c_next, i * ldc);
+#pragma GCC unroll 32
+            for (std::size_t j = 0; j < NR; j += kLineDoubles) prefetch_write(c_next, i * ldc + j);
             prefetch_write(c_next, i * ldc + NR - 1);
         }
     }
@@ -63,8 +69,14 @@ void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b
         }
     }
     for (std::size_t k = 0; k < kc; ++k) {
-        prefetch_read(b_prefetch, k * b_stride);  // the NR numbers of one row (two or three cache lines)
+        // The NR numbers of one row of B: each cache line they touch (a packed row is contiguous and starts a
+        // line; a row read in place from B may start anywhere, so its last number can start one more line).
+#pragma GCC unroll 32
+        for (std::size_t j = 0; j < NR; j += kLineDoubles) prefetch_read(b_prefetch, k * b_stride + j);
         prefetch_read(b_prefetch, k * b_stride + NR - 1);
+        // The MR numbers of one k step of the next A panel (the panel is contiguous: one line per 8 numbers).
+#pragma GCC unroll 32
+        for (std::size_t i = 0; i < MR; i += kLineDoubles) prefetch_read(a_prefetch, k * MR + i);
         vec bk[NV];
 #pragma GCC unroll 32
         for (std::size_t v = 0; v < NV; ++v) bk[v] = load(b + v * VL);
@@ -110,7 +122,7 @@ inline double multiply_add(double a, double b, double c) {
 
 void reference_tile(std::size_t kc, const double* a, const double* b, std::size_t b_stride, double* c,
                     std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate, const double*,
-                    const double*) {
+                    const double*, const double*) {
     double acc[kRefMR][kRefNR];
     for (std::size_t i = 0; i < kRefMR; ++i)
         for (std::size_t j = 0; j < kRefNR; ++j) acc[i][j] = accumulate && i < rows && j < cols ? c[i * ldc + j] : 0.0;
@@ -131,25 +143,6 @@ void reference_tile(std::size_t kc, const double* a, const double* b, std::size_
 // op(A).T (a packed A micro-panel). So B is neither packed nor transposed, and each C element is one chain of
 // fused multiply-adds in ascending k, as in tile_kernel. The finished NR x MR tile is transposed in registers
 // (8 x 8 blocks, shuffles only) and stored as MR rows of C.
-
-// The 8 x 8 transpose of x (x[r] is row r): out[l] holds lane l of every x[r], in order of r.
-inline void transpose8(vec (&x)[8]) {
-    vec t[8], u[8];
-    for (std::size_t r = 0; r < 8; r += 2) {  // 2 x 2 blocks
-        t[r] = __builtin_shufflevector(x[r], x[r + 1], 0, 8, 2, 10, 4, 12, 6, 14);
-        t[r + 1] = __builtin_shufflevector(x[r], x[r + 1], 1, 9, 3, 11, 5, 13, 7, 15);
-    }
-    for (std::size_t r = 0; r < 8; r += 4) {  // 4 x 4 blocks
-        for (std::size_t h = 0; h < 2; ++h) {
-            u[r + h] = __builtin_shufflevector(t[r + h], t[r + 2 + h], 0, 1, 8, 9, 4, 5, 12, 13);
-            u[r + 2 + h] = __builtin_shufflevector(t[r + h], t[r + 2 + h], 2, 3, 10, 11, 6, 7, 14, 15);
-        }
-    }
-    for (std::size_t h = 0; h < 4; ++h) {  // 8 x 8
-        x[h] = __builtin_shufflevector(u[h], u[4 + h], 0, 1, 2, 3, 8, 9, 10, 11);
-        x[4 + h] = __builtin_shufflevector(u[h], u[4 + h], 4, 5, 6, 7, 12, 13, 14, 15);
-    }
-}
 
 // C (rows x cols, rows <= MV * 8, cols <= NR = 8) = op(A) · B.T over k < K.
 //   a: the packed A micro-panel, K * MR numbers (k-major, zero-padded rows); B row j at b + j * ldb.

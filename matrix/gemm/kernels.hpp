@@ -23,10 +23,13 @@ namespace dnn::gemm::detail {
 // c_next: the C tile (MR x NR, row stride ldc) the next call will read and write, prefetched for writing while
 // this one multiplies (a hint only; nullptr for none). The kernel reads its own C tile before its k loop, so
 // that tile must come from the call before: a C tile from memory would stall the start of every call.
+// a_next: an A micro-panel (kc * MR numbers) that the next call reads and that is not in cache (the next row of
+// tiles' panel, read last from memory or L3), prefetched as this call steps through k: one k step's MR numbers
+// per step (a hint only; nullptr for none).
 // Each C element is one chain of fused multiply-adds in ascending k, the same whatever tile it falls in.
 using MicroKernelFn = void (*)(std::size_t kc, const double* a, const double* b, std::size_t b_stride,
                                double* c, std::size_t ldc, std::size_t rows, std::size_t cols, bool accumulate,
-                               const double* b_prefetch, const double* c_next);
+                               const double* b_prefetch, const double* c_next, const double* a_next);
 
 struct MicroKernel {
     std::size_t mr;      // rows of the C tile

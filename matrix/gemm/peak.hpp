@@ -15,4 +15,8 @@ struct Peak {
 };
 Peak measure_fma_peak();
 
+// Runs the same chains for `steps` steps (untimed) and returns how many flops that was: for counting cycles
+// around it (tools/bench/gemm_cycles.cpp).
+double run_fma_chains(long steps);
+
 }  // namespace dnn::gemm::detail

@@ -88,4 +88,27 @@ inline void store_part(double* p, vec v, std::size_t n) {
 #endif
 }
 
+#if defined(__AVX512F__)
+// The 8 x 8 transpose of x (x[r] is row r): afterwards x[l] holds lane l of every old x[r], in order of r.
+// Shuffles only (the transposed-tile kernel's result, and packing A).
+inline void transpose8(vec (&x)[8]) {
+    vec t[8], u[8];
+    for (std::size_t r = 0; r < 8; r += 2) {  // 2 x 2 blocks
+        t[r] = __builtin_shufflevector(x[r], x[r + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+        t[r + 1] = __builtin_shufflevector(x[r], x[r + 1], 1, 9, 3, 11, 5, 13, 7, 15);
+    }
+    for (std::size_t r = 0; r < 8; r += 4) {  // 4 x 4 blocks
+        for (std::size_t h = 0; h < 2; ++h) {
+            u[r + h] = __builtin_shufflevector(t[r + h], t[r + 2 + h], 0, 1, 8, 9, 4, 5, 12, 13);
+            u[r + 2 + h] = __builtin_shufflevector(t[r + h], t[r + 2 + h], 2, 3, 10, 11, 6, 7, 14, 15);
+        }
+    }
+    for (std::size_t h = 0; h < 4; ++h) {  // 8 x 8
+        x[h] = __builtin_shufflevector(u[h], u[4 + h], 0, 1, 2, 3, 8, 9, 10, 11);
+        x[4 + h] = __builtin_shufflevector(u[h], u[4 + h], 4, 5, 6, 7, 12, 13, 14, 15);
+    }
+}
+
+#endif
+
 }  // namespace dnn::gemm::detail::simd

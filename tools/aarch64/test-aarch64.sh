@@ -30,14 +30,14 @@ FLAGS=(-std=c++20 -Wall -Wextra -ffp-contract=off -pthread -I. -I"$OUT/include" 
 GEMM_FLAGS=(-O3)  # the Makefile's per-file flags for the kernel, packing and road files
 # (The programs, which have a main() of their own, are left out: the Makefile's PROGRAMS.)
 SRCS=()
-for src in matrix/*.cpp matrix/gemm/*.cpp nn/*.cpp nn/*/*.cpp io/*.cpp app/*.cpp; do
+for src in matrix/*.cpp matrix/gemm/*.cpp nn/*.cpp nn/*/*.cpp io/*.cpp io/*/*.cpp app/*.cpp course/*.cpp; do
     grep -q '^int main(' "$src" && continue
     SRCS+=("$src")
 done
 SRCS+=(tests/main.cpp tests/needs.cpp tests/test_gemm.cpp tests/test_threads.cpp tests/test_properties.cpp
        tests/test_step_by_step.cpp tests/test_matrix.cpp)
 # An object is rebuilt when its source, or any header, is newer (or the flags below changed).
-newest_header=$(ls -t matrix/*.hpp matrix/gemm/*.hpp nn/*.hpp nn/*/*.hpp io/*.hpp app/*.hpp tests/*.hpp "$0" | head -1)
+newest_header=$(ls -t matrix/*.hpp matrix/gemm/*.hpp nn/*.hpp nn/*/*.hpp io/*.hpp io/*/*.hpp app/*.hpp course/*.hpp tests/*.hpp "$0" | head -1)
 objs=()
 pids=()
 for src in "${SRCS[@]}"; do

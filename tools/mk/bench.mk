@@ -10,3 +10,11 @@ bench-build: $(LIB)
 	@BENCH_BUILD_ONLY=1 tools/bench/run.sh "$(CXX)" "$(CXXFLAGS_ALL)" "$(LDFLAGS_ALL)" "$(LIB)" "$(BUILD)/bench"
 bench: $(LIB)
 	@GEMM_BENCH_ONLY="$(GEMM_BENCH_ONLY)" BENCH_OPENBLAS_CORETYPE="$(BENCH_OPENBLAS_CORETYPE)" tools/bench/run.sh "$(CXX)" "$(CXXFLAGS_ALL)" "$(LDFLAGS_ALL)" "$(LIB)" "$(BUILD)/bench"
+
+# `make cycles-bench`: builds build/bench/gemm_cycles (user-mode cycles per product on one thread, as a fraction of
+# the FMA peak in flops per cycle; for tuning while the machine is busy) and runs it. CYCLES_ONLY=1024 runs one shape.
+.PHONY: cycles-bench
+cycles-bench: $(LIB)
+	@mkdir -p $(BUILD)/bench
+	$(CXX) $(CXXFLAGS_ALL) tools/bench/gemm_cycles.cpp $(LIB) $(LDFLAGS_ALL) -o $(BUILD)/bench/gemm_cycles
+	$(BUILD)/bench/gemm_cycles $(CYCLES_ONLY)
