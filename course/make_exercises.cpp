@@ -101,23 +101,38 @@ int usage() {
     return 2;
 }
 
-// --grading-copy: the student's file made into its grading copy.
+// --grading-copy: the student's file made into its grading copy. A notebook is a folder (nn/ is week 4,
+// nn/<folder>/ weeks 2 and 3): the graded functions that the copy's calls may reach are those of the files in the
+// same folder as `as`, its namespace is the one around them in the library's file, and its declarations are
+// course/graded_copies.hpp (nn/) or course/graded_copies_<folder>.hpp.
 int grading_copy(const std::string& root, const std::string& student, const std::string& as, const std::string& out,
                  const std::vector<std::string>& files) {
     try {
         std::set<std::string> all_graded;
         std::vector<std::string> defined_here;
+        std::string ns;
+        std::set<std::string> library_only;  // the library file's ungraded functions
+        const fs::path folder = fs::path(as).parent_path();
         for (const auto& file : files) {
+            if (fs::path(file).parent_path() != folder) continue;  // another notebook
             const std::string text = exgen::read_text_file(fs::path(root) / file);
             const auto ex = exgen::make_exercise(text, file, file, exgen::included_types(root, text));
-            for (const auto& f : ex.functions()) {
-                all_graded.insert(f);
-                if (file == as) defined_here.push_back(f);
-            }
+            for (const auto& f : ex.functions()) all_graded.insert(f);
+            if (file != as) continue;
+            for (const auto& f : ex.functions()) defined_here.push_back(f);
+            const auto defs = exgen::find_definitions(text, {defined_here.begin(), defined_here.end()});
+            if (!defs.empty()) ns = exgen::enclosing_namespace(text, defs.front().begin);
+            library_only = exgen::external_functions(text);
         }
+        for (const auto& f : all_graded) library_only.erase(f);
         if (defined_here.empty()) throw exgen::Error(as + " is not among the graded files");
+        if (ns.empty()) ns = "dnn";
+        const std::string header = folder == "nn" || folder.empty()
+                                       ? "course/graded_copies.hpp"
+                                       : "course/graded_copies_" + folder.filename().string() + ".hpp";
         const std::string copy =
-            exgen::make_grading_copy(exgen::read_text_file(student), student, all_graded, defined_here);
+            exgen::make_grading_copy(exgen::read_text_file(student), student, all_graded, defined_here, ns, header,
+                                     library_only);
         const fs::path tmp = out + ".tmp";
         write_file(tmp, copy);
         fs::rename(tmp, out);
