@@ -77,7 +77,7 @@ exgen::Exercise make(const std::string& source, const std::string& header = "") 
 
 }  // namespace
 
-TEST_CASE("exercises: the graded files hold the ten graded functions, each region with its own hints") {
+TEST_CASE("exercises: week 4's graded files hold its ten graded functions, each region with its own hints") {
     const auto all = make_all();
     std::vector<std::string> functions;
     for (const auto& f : kGradedFiles)

@@ -1,9 +1,9 @@
 // tests/test_grader.cpp - the grader (course/grader.hpp) on made-up student versions: mistakes that cancel out,
 // a helper that throws, missing keys and indices, and one broken version per hint of the hint table. Each
-// version is the notebook's ten functions with some replaced; a replaced function that calls another graded
-// function is a template on which table it calls, so that it exists in both of make grade's forms: "alone"
-// (calling the notebook's) and "yours" (calling the version's own). make grade end to end, with the compiler
-// and make, is tests/test_exercises.sh.
+// version is the notebooks' 32 functions (weeks 2, 3 and 4) with some replaced; a replaced function that calls
+// another graded function is a template on which table it calls, so that it exists in both of make grade's
+// forms: "alone" (calling the notebook's) and "yours" (calling the version's own). make grade end to end, with
+// the compiler and make, is tests/test_exercises.sh.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
