@@ -695,7 +695,11 @@ inline Exercise make_exercise(const std::string& source, const std::string& sour
 //     The file's own definitions of the graded functions are blanked (every character but the newlines), so
 //     the library's stay the only dnn::<name>; everything else in the file (includes, helpers of the student's
 //     own) stays where it is. #line directives keep compiler messages and the debugger on the student's file and
-//     lines. The declarations of yours_<name> and alone_<name> are course/graded_copies.hpp.
+//     lines. The declarations of yours_<name> and alone_<name> are course/graded_copies.hpp (week 4, in dnn)
+//     and course/graded_copies_<folder>.hpp for the notebooks in nn/<folder>/ (weeks 2 and 3, in dnn::basics,
+//     dnn::logistic, dnn::planar). Names repeat across notebooks (sigmoid, predict, compute_cost, ...): a
+//     notebook's graded functions are the ones of its own folder, and its copies sit in its own namespace, so
+//     dnn::logistic::alone_sigmoid and dnn::basics::alone_sigmoid are two functions.
 // KO: make grade는 학생의 함수를 두 번 채점합니다. 한 번은 혼자서(다른 채점 함수를 부르는 곳은 노트북 자체의
 //     함수, 곧 라이브러리의 함수를 부름), 한 번은 학생 자신의 도우미 함수와 함께입니다. 학생 파일의 채점용
 //     사본에는 파일이 정의하는 채점 함수마다 두 판이 각자의 이름으로 들어갑니다:
@@ -704,7 +708,10 @@ inline Exercise make_exercise(const std::string& source, const std::string& sour
 //       alone_<이름>  학생이 쓴 그대로의 함수. 채점 함수를 부르면 라이브러리의 함수가 불립니다.
 //     파일 안의 채점 함수 정의는 공백으로 지워서(줄바꿈만 남김) dnn::<이름>은 라이브러리의 것 하나뿐이고,
 //     나머지(include, 학생이 만든 도우미)는 그대로 둡니다. #line 지시문 덕분에 컴파일러 메시지와 디버거는
-//     학생의 파일과 줄 번호를 가리킵니다. yours_<이름>, alone_<이름>의 선언은 course/graded_copies.hpp에 있습니다.
+//     학생의 파일과 줄 번호를 가리킵니다. yours_<이름>, alone_<이름>의 선언은 course/graded_copies.hpp(4주차,
+//     dnn)와 course/graded_copies_<폴더>.hpp(nn/<폴더>/의 2, 3주차 노트북: dnn::basics, dnn::logistic,
+//     dnn::planar)에 있습니다. 노트북마다 같은 이름(sigmoid, predict, compute_cost 등)이 있으므로 한 노트북의
+//     채점 함수는 그 폴더의 함수들이고, 사본은 그 노트북의 네임스페이스 안에 들어갑니다.
 
 // One definition of a graded function in a source text.
 struct Definition {
@@ -753,21 +760,85 @@ inline std::vector<Definition> find_definitions(const std::string& source, const
     return out;
 }
 
+// The named namespaces around offset `pos` of a source text, joined by "::" ("dnn::planar"); anonymous ones
+// are left out, so a definition inside `namespace dnn::planar { namespace { ... } }` is in "dnn::planar".
+inline std::string enclosing_namespace(const std::string& source, std::size_t pos) {
+    const std::vector<Token> t = tokenize(mask_code(source));
+    std::vector<std::string> stack;  // one entry per open brace: the namespace it opens, "" for any other
+    std::string pending;             // "namespace a::b" seen, its brace not yet
+    bool in_namespace_head = false;
+    for (std::size_t k = 0; k < t.size() && t[k].pos < pos; ++k) {
+        const std::string& x = t[k].text;
+        if (x == "namespace") { in_namespace_head = true; pending.clear(); continue; }
+        if (in_namespace_head && (t[k].ident || x == "::")) { pending += x; continue; }
+        if (x == "{") stack.push_back(in_namespace_head ? (pending.empty() ? "-" : pending) : "");
+        else if (x == "}" && !stack.empty()) stack.pop_back();
+        in_namespace_head = false;
+    }
+    std::string ns;
+    for (const auto& n : stack)
+        if (!n.empty() && n != "-") ns += (ns.empty() ? "" : "::") + n;
+    return ns;
+}
+
+// The names of the functions a source text defines with external linkage (not inside an anonymous namespace):
+// in a graded file of the library, its graded functions and any other function of the notebook it holds
+// (logistic::accuracy in model.cpp).
+inline std::set<std::string> external_functions(const std::string& source) {
+    const std::vector<Token> t = tokenize(mask_code(source));
+    std::set<std::string> candidates;
+    for (std::size_t k = 0; k + 1 < t.size(); ++k)
+        if (t[k].ident && !is_keyword(t[k].text) && t[k + 1].text == "(") candidates.insert(t[k].text);
+    std::set<std::string> out;
+    for (const auto& d : find_definitions(source, candidates)) {
+        // Inside an anonymous namespace: a "namespace {" still open before it.
+        std::vector<bool> anonymous;  // one per open brace
+        bool head = false, named = false;
+        for (std::size_t k = 0; k < t.size() && t[k].pos < d.begin; ++k) {
+            if (t[k].text == "namespace") { head = true; named = false; continue; }
+            if (head && t[k].ident) { named = true; continue; }
+            if (head && t[k].text == "::") continue;
+            if (t[k].text == "{") anonymous.push_back(head && !named);
+            else if (t[k].text == "}" && !anonymous.empty()) anonymous.pop_back();
+            head = false;
+        }
+        if (std::find(anonymous.begin(), anonymous.end(), true) == anonymous.end()) out.insert(d.name);
+    }
+    return out;
+}
+
 // `text` with each code token (not a member name after "." or "->") that is one of `names` renamed
-// prefix + name; a "dnn::" (or "::dnn::") written before it goes, so the copy can sit inside namespace dnn.
+// prefix + name. The copy sits inside namespace `ns` (e.g. "dnn::planar"): a qualifier written before the name
+// that names that namespace ("dnn::planar::", "planar::", "::dnn::planar::") goes with it; a name qualified by
+// another namespace ("dnn::sigmoid" in dnn::basics) is another function and is left as it is.
 inline std::string rename_tokens(const std::string& text, const std::set<std::string>& names, const std::string& prefix,
-                                 bool only_first = false) {
+                                 bool only_first = false, const std::string& ns = "dnn") {
+    std::vector<std::string> parts;  // the namespace's components, "dnn", "planar"
+    for (std::size_t a = 0; a <= ns.size();) {
+        std::size_t b = ns.find("::", a);
+        if (b == std::string::npos) b = ns.size();
+        if (b > a) parts.push_back(ns.substr(a, b - a));
+        a = b + 2;
+    }
     const std::vector<Token> t = tokenize(mask_code(text));
     std::vector<std::pair<std::size_t, std::size_t>> cuts;  // (from, to): replaced by prefix + name
     for (std::size_t k = 0; k < t.size(); ++k) {
         if (!t[k].ident || !names.count(t[k].text)) continue;
         if (k > 0 && (t[k - 1].text == "." || t[k - 1].text == "->")) continue;
-        std::size_t from = t[k].pos;
-        if (k >= 2 && t[k - 1].text == "::" && t[k - 2].text == "dnn") {
-            from = t[k - 2].pos;
-            if (k >= 3 && t[k - 3].text == "::") from = t[k - 3].pos;
+        // The qualifier before it: a::b::name (q = the index of its first token), and a leading "::".
+        std::vector<std::string> qualifier;
+        std::size_t q = k;
+        while (q >= 2 && t[q - 1].text == "::" && t[q - 2].ident) {
+            qualifier.insert(qualifier.begin(), t[q - 2].text);
+            q -= 2;
         }
-        cuts.push_back({from, t[k].pos + t[k].text.size()});
+        const bool global = q >= 1 && t[q - 1].text == "::";
+        if (global) --q;
+        bool ours = qualifier.size() <= parts.size() && (!global || qualifier.size() == parts.size());
+        for (std::size_t i = 0; ours && i < qualifier.size(); ++i)
+            ours = qualifier[i] == parts[parts.size() - qualifier.size() + i];
+        if (!ours) continue;
+        cuts.push_back({t[q].pos, t[k].pos + t[k].text.size()});
         if (only_first) break;
     }
     std::string out = text;
@@ -780,13 +851,20 @@ inline std::string rename_tokens(const std::string& text, const std::set<std::st
     return out;
 }
 
-// The grading copy of a student's file (see above). `all_graded` names every graded function (of every graded
-// file); display_path is the student's file as the compiler should name it. Throws exgen::Error when a graded
+// The grading copy of a student's file (see above). `all_graded` names every graded function of the file's
+// notebook (the graded files of its folder); display_path is the student's file as the compiler should name it;
+// ns is the notebook's namespace and header the declarations of its copies; library_only names the file's
+// ungraded functions, which the library defines too (their definitions are blanked, and get no copy). Throws exgen::Error when a graded
 // function the library's file defines (`defined_here`) is missing from the student's file.
 inline std::string make_grading_copy(const std::string& source, const std::string& display_path,
                                      const std::set<std::string>& all_graded,
-                                     const std::vector<std::string>& defined_here) {
+                                     const std::vector<std::string>& defined_here, const std::string& ns = "dnn",
+                                     const std::string& header = "course/graded_copies.hpp",
+                                     const std::set<std::string>& library_only = {}) {
     const std::vector<Definition> defs = find_definitions(source, all_graded);
+    // The file's other functions that the library defines too (ungraded: logistic::accuracy) are blanked as
+    // well, so the library's stay the only ones; they get no copies.
+    const std::vector<Definition> ungraded = find_definitions(source, library_only);
     for (const auto& name : defined_here) {
         bool found = false;
         for (const auto& d : defs) found = found || d.name == name;
@@ -795,9 +873,10 @@ inline std::string make_grading_copy(const std::string& source, const std::strin
                         "names and arguments, as in nn/step_by_step.hpp)");
     }
     std::string frame = source;
-    for (const auto& d : defs)
-        for (std::size_t i = d.begin; i < d.end; ++i)
-            if (frame[i] != '\n') frame[i] = ' ';
+    for (const auto* list : {&defs, &ungraded})
+        for (const auto& d : *list)
+            for (std::size_t i = d.begin; i < d.end; ++i)
+                if (frame[i] != '\n') frame[i] = ' ';
     std::string quoted;
     for (char c : display_path) {
         if (c == '"' || c == '\\') quoted += '\\';
@@ -806,20 +885,20 @@ inline std::string make_grading_copy(const std::string& source, const std::strin
     std::string out = "#line 1 \"" + quoted + "\"\n" + frame;
     if (!out.empty() && out.back() != '\n') out += '\n';
     out += "// ---- written by make grade (course/exercise_gen.hpp, make_grading_copy): each graded function twice\n";
-    out += "#include \"course/graded_copies.hpp\"\nnamespace dnn {\n";
+    out += "#include \"" + header + "\"\nnamespace " + ns + " {\n";
     for (const char* kind : {"yours_", "alone_"}) {
         for (const auto& d : defs) {
             const std::size_t column = d.begin - (source.rfind('\n', d.begin) == std::string::npos
                                                       ? 0 : source.rfind('\n', d.begin) + 1);
             const std::string text = source.substr(d.begin, d.end - d.begin);
             const std::string renamed = std::string(kind) == "yours_"
-                                            ? rename_tokens(text, all_graded, "yours_")
-                                            : rename_tokens(text, {d.name}, "alone_", /*only_first=*/true);
+                                            ? rename_tokens(text, all_graded, "yours_", false, ns)
+                                            : rename_tokens(text, {d.name}, "alone_", /*only_first=*/true, ns);
             out += "#line " + std::to_string(d.line + 1) + " \"" + quoted + "\"\n" + std::string(column, ' ') +
                    renamed + "\n";
         }
     }
-    out += "}  // namespace dnn\n";
+    out += "}  // namespace " + ns + "\n";
     return out;
 }
 

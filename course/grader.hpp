@@ -1,5 +1,5 @@
-// course/grader.hpp - how `make grade` grades: the checks of each graded function, what a failure looks like
-// (its symptom) and the hint for it, and the report.
+// course/grader.hpp - how `make grade` grades: the checks of each graded function of the three notebooks (W2A1,
+// W2A2, W3A1, W4A1), what a failure looks like (its symptom) and the hint for it, and the report.
 //
 // EN: A graded function is checked through a table of function pointers (Functions): the checks call only the
 //     function being graded, and compare it with the notebook's own function (the library's, nn/*.cpp) on the
@@ -23,11 +23,50 @@
 #include <vector>
 
 #include "matrix/matrix.hpp"
+#include "nn/logistic_regression/logistic_regression.hpp"
+#include "nn/planar_classification/planar_classification.hpp"
+#include "nn/python_basics/python_basics.hpp"
 #include "nn/types.hpp"
 
 namespace dnn::grading {
 
-// One implementation of each of the ten graded functions (a null entry: not provided).
+// One implementation of each graded function of "Python Basics with Numpy" (W2A1, dnn::basics).
+struct BasicsFunctions {
+    double (*basic_sigmoid)(double) = nullptr;
+    Matrix (*sigmoid)(const Matrix&) = nullptr;
+    Matrix (*sigmoid_derivative)(const Matrix&) = nullptr;
+    Matrix (*image2vector)(const basics::Array3D&) = nullptr;
+    Matrix (*normalize_rows)(Matrix) = nullptr;
+    Matrix (*softmax)(const Matrix&) = nullptr;
+    double (*L1)(const Matrix&, const Matrix&) = nullptr;
+    double (*L2)(const Matrix&, const Matrix&) = nullptr;
+};
+
+// ... of "Logistic Regression with a Neural Network mindset" (W2A2, dnn::logistic).
+struct LogisticFunctions {
+    Matrix (*sigmoid)(const Matrix&) = nullptr;
+    logistic::Params (*initialize_with_zeros)(int) = nullptr;
+    logistic::PropagateResult (*propagate)(const Matrix&, double, const Matrix&, const Matrix&) = nullptr;
+    logistic::OptimizeResult (*optimize)(Matrix, double, const Matrix&, const Matrix&, int, double, bool) = nullptr;
+    Matrix (*predict)(Matrix, double, const Matrix&) = nullptr;
+    logistic::ModelResult (*model)(const Matrix&, const Matrix&, const Matrix&, const Matrix&, int, double,
+                                   bool) = nullptr;
+};
+
+// ... of "Planar data classification with one hidden layer" (W3A1, dnn::planar).
+struct PlanarFunctions {
+    planar::LayerSizes (*layer_sizes)(const Matrix&, const Matrix&) = nullptr;
+    Parameters (*initialize_parameters)(int, int, int, planar::Seeding) = nullptr;
+    planar::ForwardResult (*forward_propagation)(const Matrix&, const Parameters&) = nullptr;
+    double (*compute_cost)(const Matrix&, const Matrix&) = nullptr;
+    Grads (*backward_propagation)(const Parameters&, const planar::Cache&, const Matrix&, const Matrix&) = nullptr;
+    Parameters (*update_parameters)(Parameters, const Grads&, double) = nullptr;
+    Parameters (*nn_model)(const Matrix&, const Matrix&, int, int, bool, planar::Seeding) = nullptr;
+    Matrix (*predict)(const Parameters&, const Matrix&) = nullptr;
+};
+
+// One implementation of each graded function of the three notebooks: week 4's ten (Step by Step, dnn::) as
+// members of their own, weeks 2 and 3 in a table per notebook (a null entry: not provided).
 struct Functions {
     Parameters (*initialize_parameters)(int, int, int) = nullptr;
     Parameters (*initialize_parameters_deep)(const std::vector<int>&) = nullptr;
@@ -40,6 +79,10 @@ struct Functions {
     LinearBackwardResult (*linear_activation_backward)(const Matrix&, const LayerCache&, const std::string&) = nullptr;
     Grads (*L_model_backward)(const Matrix&, const Matrix&, const Caches&) = nullptr;
     Parameters (*update_parameters)(Parameters, const Grads&, double) = nullptr;
+
+    BasicsFunctions basics;
+    LogisticFunctions logistic;
+    PlanarFunctions planar;
 };
 
 // The notebook's own functions (nn/*.cpp): the reference every check compares with.
@@ -66,6 +109,7 @@ enum class Symptom {
     update_direction,  // parameters moved along the gradient
     count,             // a count (len(caches)) off
     cache,             // a cache holds the wrong array
+    axis,              // each row divided by the sum or norm of another axis (a column's, or the whole array's)
     values,            // anything else
 };
 
@@ -79,6 +123,17 @@ struct Hint {
 const std::vector<Hint>& hint_table();
 const Hint& hint_for(Symptom symptom);
 
+// The notebooks, in the course's order, and the header each one's hints point at (a hint's "nn/step_by_step.hpp"
+// becomes the function's notebook's header).
+struct Notebook {
+    const char* title;      // "Python Basics with Numpy (W2A1)"
+    const char* qualifier;  // the prefix of its functions' names: "basics::" ("" for week 4)
+    const char* header;     // "nn/python_basics/python_basics.hpp"
+};
+const std::vector<Notebook>& notebooks();
+// The hint for `symptom` as a FAIL of `function` shows it (English, or Korean), with its notebook's header.
+std::string hint_text(Symptom symptom, const std::string& function, bool korean = false);
+
 // One run of a function's checks.
 struct Outcome {
     bool pass = false;
@@ -87,12 +142,18 @@ struct Outcome {
     std::string thrown;   // the text of the exception it threw, if it threw
 };
 
-// The graded functions in notebook order, each with the graded functions it calls (directly or not).
+// The graded functions in the course's order, each with the graded functions it calls (directly or not). Week
+// 4's names are as they are ("linear_forward"); weeks 2 and 3 qualify theirs by namespace, as names repeat across
+// the notebooks ("basics::sigmoid", "logistic::sigmoid", "planar::predict").
 struct GradedFunction {
     const char* name;
     std::vector<const char*> calls;
+    int notebook = 3;  // index into notebooks()
 };
 const std::vector<GradedFunction>& graded_functions();
+// The graded function `name` stands for: itself, or the one function whose unqualified name it is ("propagate"
+// is "logistic::propagate"); "" when there is none, or several ("sigmoid"): `candidates` gets them.
+std::string resolve_name(const std::string& name, std::vector<std::string>* candidates = nullptr);
 
 // The checks of one graded function, run with the implementations in `f` (only f.<name> is called; the
 // expected values come from notebook_functions()). Exceptions become failures.
@@ -101,17 +162,25 @@ Outcome check(const std::string& name, const Functions& f);
 Outcome check_isolated(const std::string& name, const Functions& f, unsigned timeout_s);
 
 struct Options {
-    std::string only;  // grade this function only (its helpers are checked too, quietly, for the notes)
+    std::string only;  // grade this function only (its helpers are checked too, quietly, for the notes);
+                       // a qualified name, or an unqualified one that names one function (resolve_name)
     bool fork = true;  // each check in a child process
     unsigned timeout_s = 60;
 };
 
-struct Report {
+struct NotebookScore {
+    std::string title;
     int score = 0, total = 0;
 };
 
-// Writes "PASS  name" / "FAIL  name: ..." lines, with their notes and hints, as each function is graded, then
-// "Score: k/n". alone: each of the student's functions calling the notebook's for the other graded functions;
+struct Report {
+    int score = 0, total = 0;
+    std::vector<NotebookScore> notebooks;  // the notebooks graded, in order
+};
+
+// Writes each notebook's title ("== Python Basics with Numpy (W2A1) =="), then its "PASS  name" /
+// "FAIL  name: ..." lines, with their notes and hints, as each function is graded; at the end one line per
+// notebook ("Python Basics with Numpy (W2A1): 8/8") and "Score: k/n". alone: each of the student's functions calling the notebook's for the other graded functions;
 // yours: the student's functions calling each other. PASS and the score follow `alone`; `yours` adds the notes.
 Report grade(const Functions& alone, const Functions& yours, const Options& options, std::ostream& out);
 

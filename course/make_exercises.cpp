@@ -58,16 +58,28 @@ std::string readme(const std::string& out_dir, const std::vector<std::pair<std::
       << "`make exercises`가 라이브러리 소스에서 만든 사본입니다. 이 파일들은 여러분의 것입니다: `make exercises`는\n"
          "이 파일을 덮어쓰지 않습니다(`make exercises FORCE=1`은 처음부터 다시 만들고 예전 파일을\n"
          "`backup-<시각>/`으로 옮깁니다).\n\n"
+      << "The graded functions of three notebooks, in the course's order: Python Basics with Numpy (W2A1,\n"
+         "`nn/python_basics/`), Logistic Regression with a Neural Network mindset (W2A2, `nn/logistic_regression/`),\n"
+         "Planar data classification with one hidden layer (W3A1, `nn/planar_classification/`) and Building your Deep\n"
+         "Neural Network: Step by Step (W4A1, `nn/*.cpp`).\n\n"
+         "세 노트북의 채점 함수를 강의 순서대로 담았습니다: Python Basics with Numpy(W2A1, `nn/python_basics/`),\n"
+         "Logistic Regression with a Neural Network mindset(W2A2, `nn/logistic_regression/`), Planar data classification\n"
+         "with one hidden layer(W3A1, `nn/planar_classification/`), Building your Deep Neural Network: Step by Step\n"
+         "(W4A1, `nn/*.cpp`).\n\n"
       << "## Workflow (EN)\n\n"
       << "1. Each graded function has one or more regions between `// ### START CODE HERE ###` and\n"
          "   `// ### END CODE HERE ###`, as in the notebook's graded cells. Replace everything between the two\n"
          "   marker lines (the hints, the placeholder declarations and the `throw`) with your code.\n"
-         "   The shapes and formulas are in `nn/step_by_step.hpp`; the helpers (`sigmoid`, `relu`,\n"
-         "   `relu_backward`, `sigmoid_backward`) and the numpy-like calls (`np::dot`, `np::sum`, ...) are given.\n"
+         "   The shapes and formulas are in each notebook's header (`nn/python_basics/python_basics.hpp`,\n"
+         "   `nn/logistic_regression/logistic_regression.hpp`, `nn/planar_classification/planar_classification.hpp`,\n"
+         "   `nn/step_by_step.hpp`); the helpers (`sigmoid`, `relu`, `relu_backward`, `sigmoid_backward`) and the\n"
+         "   numpy-like calls (`np::dot`, `np::sum`, ...) are given.\n"
       << "2. Run `" << grade << "`. It builds the library with your files and prints one line per graded\n"
          "   function, `PASS  name` or `FAIL  name: ...` with the first value that differs from the notebook's\n"
-         "   expected output, then `Score: k/" << functions << "`. Each function is also checked on a hidden case, so\n"
-         "   copying the expected numbers does not pass.\n"
+         "   expected output, under each notebook's title; then each notebook's count and `Score: k/" << functions
+      << "`.\n   Each function is also checked on a hidden case, so copying the expected numbers does not pass.\n"
+         "   Weeks 2 and 3 name their functions by namespace (`logistic::sigmoid`, `planar::predict`), as the names\n"
+         "   repeat across the notebooks; `GRADE_ARGS='--only logistic::propagate'` grades one function.\n"
       << "3. A compile error names your file and line (e.g. `" << out_dir
       << "/nn/forward.cpp:17`): fix it and run the grader again.\n"
       << "4. Each function is graded on its own: where it calls another graded function (e.g. `L_model_forward`\n"
@@ -78,11 +90,16 @@ std::string readme(const std::string& out_dir, const std::vector<std::pair<std::
       << "## 진행 방법 (KO)\n\n"
       << "1. 채점 함수마다 노트북의 채점 셀처럼 `// ### START CODE HERE ###`와 `// ### END CODE HERE ###` 사이에\n"
          "   영역이 하나 이상 있습니다. 두 표시 줄 사이의 모든 것(힌트, 자리표시자 선언, `throw`)을 여러분의\n"
-         "   코드로 바꾸세요. shape과 식은 `nn/step_by_step.hpp`에 있고, 도우미 함수(`sigmoid`, `relu`,\n"
-         "   `relu_backward`, `sigmoid_backward`)와 numpy 같은 함수(`np::dot`, `np::sum`, ...)는 주어집니다.\n"
+         "   코드로 바꾸세요. shape과 식은 노트북마다 헤더(`nn/python_basics/python_basics.hpp`,\n"
+         "   `nn/logistic_regression/logistic_regression.hpp`, `nn/planar_classification/planar_classification.hpp`,\n"
+         "   `nn/step_by_step.hpp`)에 있고, 도우미 함수(`sigmoid`, `relu`, `relu_backward`, `sigmoid_backward`)와\n"
+         "   numpy 같은 함수(`np::dot`, `np::sum`, ...)는 주어집니다.\n"
       << "2. `" << grade << "`를 실행하세요. 여러분의 파일로 라이브러리를 빌드하고 채점 함수마다 한 줄씩,\n"
-         "   `PASS  이름` 또는 노트북의 기대 출력과 처음 다른 값을 담은 `FAIL  이름: ...`을 출력한 뒤\n"
-         "   마지막 줄에 `Score: k/" << functions << "`를 출력합니다. 함수마다 숨은 검사도 있어서 기대 값을 베껴서는 통과하지 못합니다.\n"
+         "   `PASS  이름` 또는 노트북의 기대 출력과 처음 다른 값을 담은 `FAIL  이름: ...`을\n"
+         "   노트북 제목 아래에 출력하고, 노트북별 점수와 마지막 줄 `Score: k/" << functions
+      << "`를 출력합니다.\n   함수마다 숨은 검사도 있어서 기대 값을 베껴서는 통과하지 못합니다.\n"
+         "   2, 3주차 함수는 노트북마다 이름이 겹쳐서 네임스페이스를 붙여 부릅니다(`logistic::sigmoid`,\n"
+         "   `planar::predict`). `GRADE_ARGS='--only logistic::propagate'`로 함수 하나만 채점할 수 있습니다.\n"
       << "3. 컴파일 오류는 여러분의 파일과 줄 번호로 나옵니다(예: `" << out_dir
       << "/nn/forward.cpp:17`). 고친 뒤 다시 채점하세요.\n"
       << "4. 함수는 하나씩 따로 채점합니다. 다른 채점 함수를 부르는 곳(예: `L_model_forward`는\n"
@@ -101,23 +118,38 @@ int usage() {
     return 2;
 }
 
-// --grading-copy: the student's file made into its grading copy.
+// --grading-copy: the student's file made into its grading copy. A notebook is a folder (nn/ is week 4,
+// nn/<folder>/ weeks 2 and 3): the graded functions that the copy's calls may reach are those of the files in the
+// same folder as `as`, its namespace is the one around them in the library's file, and its declarations are
+// course/graded_copies.hpp (nn/) or course/graded_copies_<folder>.hpp.
 int grading_copy(const std::string& root, const std::string& student, const std::string& as, const std::string& out,
                  const std::vector<std::string>& files) {
     try {
         std::set<std::string> all_graded;
         std::vector<std::string> defined_here;
+        std::string ns;
+        std::set<std::string> library_only;  // the library file's ungraded functions
+        const fs::path folder = fs::path(as).parent_path();
         for (const auto& file : files) {
+            if (fs::path(file).parent_path() != folder) continue;  // another notebook
             const std::string text = exgen::read_text_file(fs::path(root) / file);
             const auto ex = exgen::make_exercise(text, file, file, exgen::included_types(root, text));
-            for (const auto& f : ex.functions()) {
-                all_graded.insert(f);
-                if (file == as) defined_here.push_back(f);
-            }
+            for (const auto& f : ex.functions()) all_graded.insert(f);
+            if (file != as) continue;
+            for (const auto& f : ex.functions()) defined_here.push_back(f);
+            const auto defs = exgen::find_definitions(text, {defined_here.begin(), defined_here.end()});
+            if (!defs.empty()) ns = exgen::enclosing_namespace(text, defs.front().begin);
+            library_only = exgen::external_functions(text);
         }
+        for (const auto& f : all_graded) library_only.erase(f);
         if (defined_here.empty()) throw exgen::Error(as + " is not among the graded files");
+        if (ns.empty()) ns = "dnn";
+        const std::string header = folder == "nn" || folder.empty()
+                                       ? "course/graded_copies.hpp"
+                                       : "course/graded_copies_" + folder.filename().string() + ".hpp";
         const std::string copy =
-            exgen::make_grading_copy(exgen::read_text_file(student), student, all_graded, defined_here);
+            exgen::make_grading_copy(exgen::read_text_file(student), student, all_graded, defined_here, ns, header,
+                                     library_only);
         const fs::path tmp = out + ".tmp";
         write_file(tmp, copy);
         fs::rename(tmp, out);

@@ -77,7 +77,7 @@ exgen::Exercise make(const std::string& source, const std::string& header = "") 
 
 }  // namespace
 
-TEST_CASE("exercises: the graded files hold the ten graded functions, each region with its own hints") {
+TEST_CASE("exercises: week 4's graded files hold its ten graded functions, each region with its own hints") {
     const auto all = make_all();
     std::vector<std::string> functions;
     for (const auto& f : kGradedFiles)
@@ -336,4 +336,59 @@ TEST_CASE("exercises: a grading copy of a file without one of its graded functio
     const std::string copy = exgen::make_grading_copy(qualified, "q.cpp", {"f"}, {"f"});
     CHECK(copy.find("int yours_f(int x) {\n    return yours_f(x - 1);\n}") != std::string::npos);
     CHECK(copy.find("int alone_f(int x) {\n    return dnn::f(x - 1);\n}") != std::string::npos);
+}
+
+TEST_CASE("exercises: a week-2/3 grading copy sits in its notebook's namespace, alone_ calling the notebook's helpers") {
+    const fs::path root = repo_root();
+    REQUIRE(!root.empty());
+    const std::string source = exgen::read_text_file(root / "nn/logistic_regression/optimization.cpp");
+    const auto defs = exgen::find_definitions(source, {"optimize", "predict"});
+    REQUIRE(defs.size() == 2);
+    CHECK(exgen::enclosing_namespace(source, defs[0].begin) == "dnn::logistic");
+    const std::set<std::string> graded = {"sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict",
+                                          "model"};
+    const std::string copy = exgen::make_grading_copy(source, "ex/nn/logistic_regression/optimization.cpp", graded,
+                                                      {"optimize", "predict"}, "dnn::logistic",
+                                                      "course/graded_copies_logistic_regression.hpp");
+    CHECK(copy.find("#include \"course/graded_copies_logistic_regression.hpp\"\nnamespace dnn::logistic {\n") !=
+          std::string::npos);
+    CHECK(copy.find("}  // namespace dnn::logistic\n") != std::string::npos);
+    const auto body = [&](const std::string& name) {
+        const auto at = copy.find(" " + name + "(");
+        REQUIRE(at != std::string::npos);
+        return copy.substr(at, copy.find("\n}\n", at) - at);
+    };
+    CHECK(body("yours_optimize").find("= yours_propagate(w, b, X, Y);") != std::string::npos);
+    CHECK(body("yours_predict").find("= yours_sigmoid(np::dot(w.T(), X) + b);") != std::string::npos);
+    CHECK(body("alone_optimize").find("= propagate(w, b, X, Y);") != std::string::npos);
+    CHECK(body("alone_predict").find("= sigmoid(np::dot(w.T(), X) + b);") != std::string::npos);
+    CHECK(body("alone_optimize").find("yours_") == std::string::npos);
+    CHECK(body("alone_predict").find("yours_") == std::string::npos);
+
+    // A qualifier naming the notebook's namespace goes with the rename; another namespace's function of the same
+    // name (week 4's dnn::sigmoid in dnn::basics) is another function, left as it is.
+    const std::string q = "Matrix f(const Matrix& x) {\n    return dnn::sigmoid(x).A + basics::sigmoid(x) + "
+                          "dnn::basics::sigmoid(x) + ::dnn::basics::sigmoid(x) + logistic::sigmoid(x);\n}\n";
+    CHECK(exgen::rename_tokens(q, {"f", "sigmoid"}, "yours_", false, "dnn::basics") ==
+          "Matrix yours_f(const Matrix& x) {\n    return dnn::sigmoid(x).A + yours_sigmoid(x) + yours_sigmoid(x) + "
+          "yours_sigmoid(x) + logistic::sigmoid(x);\n}\n");
+}
+
+TEST_CASE("exercises: a grading copy blanks the file's ungraded library functions too (one definition each)") {
+    const fs::path root = repo_root();
+    REQUIRE(!root.empty());
+    const std::string model = exgen::read_text_file(root / "nn/logistic_regression/model.cpp");
+    CHECK(exgen::external_functions(model) == std::set<std::string>{"accuracy", "model"});
+    // A helper in an anonymous namespace is the file's own: it stays, and the copies call it.
+    const std::string forward = exgen::read_text_file(root / "nn/planar_classification/forward.cpp");
+    CHECK(exgen::external_functions(forward) == std::set<std::string>{"forward_propagation"});
+    const std::string copy = exgen::make_grading_copy(model, "ex/model.cpp", {"model", "optimize", "predict"},
+                                                      {"model"}, "dnn::logistic",
+                                                      "course/graded_copies_logistic_regression.hpp", {"accuracy"});
+    CHECK(copy.find("double accuracy(") == std::string::npos);
+    CHECK(copy.find("ModelResult alone_model(") != std::string::npos);
+    const std::string fcopy = exgen::make_grading_copy(forward, "ex/forward.cpp", {"forward_propagation"},
+                                                       {"forward_propagation"}, "dnn::planar",
+                                                       "course/graded_copies_planar_classification.hpp");
+    CHECK(fcopy.find("void check_inputs(const Matrix& X, const Parameters& parameters) {") != std::string::npos);
 }

@@ -1,9 +1,9 @@
 // tests/test_grader.cpp - the grader (course/grader.hpp) on made-up student versions: mistakes that cancel out,
 // a helper that throws, missing keys and indices, and one broken version per hint of the hint table. Each
-// version is the notebook's ten functions with some replaced; a replaced function that calls another graded
-// function is a template on which table it calls, so that it exists in both of make grade's forms: "alone"
-// (calling the notebook's) and "yours" (calling the version's own). make grade end to end, with the compiler
-// and make, is tests/test_exercises.sh.
+// version is the notebooks' 32 functions (weeks 2, 3 and 4) with some replaced; a replaced function that calls
+// another graded function is a template on which table it calls, so that it exists in both of make grade's
+// forms: "alone" (calling the notebook's) and "yours" (calling the version's own). make grade end to end, with
+// the compiler and make, is tests/test_exercises.sh.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -96,6 +96,88 @@ Grads L_model_backward_with(const Matrix& AL, const Matrix& Y_in, const Caches& 
     return grads;
 }
 
+// ---- weeks 2 and 3: the notebook's functions that call other graded functions, through a table ------------------
+
+template <Use use>
+Matrix sigmoid_derivative_right(const Matrix& x) {
+    Matrix s = helpers<use>().basics.sigmoid(x);
+    return s * (1 - s);
+}
+
+// propagate; flip: dw and db from Y - A (the sign of both gradients reversed)
+template <Use use, bool flip = false>
+logistic::PropagateResult propagate_with(const Matrix& w, double b, const Matrix& X, const Matrix& Y) {
+    const double m = static_cast<double>(X.cols());
+    Matrix A = helpers<use>().logistic.sigmoid(np::dot(w.T(), X) + b);
+    double cost = -1.0 / m * np::sum(Y * np::log(A) + (1 - Y) * np::log(1 - A));
+    const Matrix diff = flip ? Y - A : A - Y;
+    return {{1.0 / m * np::dot(X, diff.T()), 1.0 / m * np::sum(diff)}, cost};
+}
+
+// optimize; reversed: w and b moved by + learning_rate * grads
+template <Use use, bool reversed = false>
+logistic::OptimizeResult optimize_with(Matrix w, double b, const Matrix& X, const Matrix& Y, int num_iterations,
+                                       double learning_rate, bool) {
+    logistic::OptimizeResult r;
+    for (int i = 0; i < num_iterations; ++i) {
+        auto [grads, cost] = helpers<use>().logistic.propagate(w, b, X, Y);
+        r.grads = grads;
+        w = reversed ? w + learning_rate * grads.dw : w - learning_rate * grads.dw;
+        b = reversed ? b + learning_rate * grads.db : b - learning_rate * grads.db;
+        if (i % 100 == 0) r.costs.push_back(cost);
+    }
+    r.params = {w, b};
+    return r;
+}
+
+enum class Threshold { right, at_or_above, below };
+
+template <Use use, Threshold t = Threshold::right>
+Matrix logistic_predict_with(Matrix w, double b, const Matrix& X) {
+    Matrix Y_prediction = np::zeros(1, X.cols());
+    w = w.reshape(X.rows(), 1);
+    Matrix A = helpers<use>().logistic.sigmoid(np::dot(w.T(), X) + b);
+    for (std::size_t i = 0; i < A.cols(); ++i) {
+        const double a = A(0, i);
+        Y_prediction(0, i) = t == Threshold::right ? a > 0.5 : t == Threshold::at_or_above ? a >= 0.5 : a < 0.5;
+    }
+    return Y_prediction;
+}
+
+template <Use use>
+logistic::ModelResult model_right(const Matrix& X_train, const Matrix& Y_train, const Matrix& X_test,
+                                  const Matrix& Y_test, int num_iterations, double learning_rate, bool print_cost) {
+    auto [w, b] = helpers<use>().logistic.initialize_with_zeros(static_cast<int>(X_train.rows()));
+    auto [params, grads, costs] =
+        helpers<use>().logistic.optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost);
+    (void)Y_test;
+    return {costs, helpers<use>().logistic.predict(params.w, params.b, X_test),
+            helpers<use>().logistic.predict(params.w, params.b, X_train), params.w, params.b, learning_rate,
+            num_iterations};
+}
+
+// nn_model; no_update: the parameters never updated
+template <Use use, bool no_update = false>
+Parameters nn_model_with(const Matrix& X, const Matrix& Y, int n_h, int num_iterations, bool, planar::Seeding seeding) {
+    np::random::seed(3);
+    const auto& f = helpers<use>().planar;
+    int n_x = f.layer_sizes(X, Y).n_x, n_y = f.layer_sizes(X, Y).n_y;
+    Parameters parameters = f.initialize_parameters(n_x, n_h, n_y, seeding);
+    for (int i = 0; i < num_iterations; ++i) {
+        auto [A2, cache] = f.forward_propagation(X, parameters);
+        (void)f.compute_cost(A2, Y);
+        Grads grads = f.backward_propagation(parameters, cache, X, Y);
+        if (!no_update) parameters = f.update_parameters(parameters, grads, 1.2);
+    }
+    return parameters;
+}
+
+template <Use use, bool at_or_above = false>
+Matrix planar_predict_with(const Parameters& parameters, const Matrix& X) {
+    auto [A2, cache] = helpers<use>().planar.forward_propagation(X, parameters);
+    return at_or_above ? A2 >= 0.5 : A2 > 0.5;
+}
+
 // A student's version: the notebook's ten functions, some replaced. In "yours", the functions that call other
 // graded functions call the version's own.
 struct Version {
@@ -106,6 +188,13 @@ struct Version {
         f.L_model_forward = &L_model_forward_with<Use::yours>;
         f.linear_activation_backward = &linear_activation_backward_right<Use::yours>;
         f.L_model_backward = &L_model_backward_with<Use::yours>;
+        f.basics.sigmoid_derivative = &sigmoid_derivative_right<Use::yours>;
+        f.logistic.propagate = &propagate_with<Use::yours>;
+        f.logistic.optimize = &optimize_with<Use::yours>;
+        f.logistic.predict = &logistic_predict_with<Use::yours>;
+        f.logistic.model = &model_right<Use::yours>;
+        f.planar.nn_model = &nn_model_with<Use::yours>;
+        f.planar.predict = &planar_predict_with<Use::yours>;
         return f;
     }();
 };
@@ -135,20 +224,22 @@ std::vector<std::string> lines_starting(const std::string& text, const std::stri
     return out;
 }
 
-// The block of one function: its PASS/FAIL line and the note and hint lines under it.
+// The block of one function: its PASS/FAIL line and the (indented) note and hint lines under it.
 std::string block(const std::string& text, const std::string& name) {
     std::istringstream in(text);
     std::string out;
     bool inside = false;
     for (std::string line; std::getline(in, line);) {
-        const bool head = line.rfind("PASS  ", 0) == 0 || line.rfind("FAIL  ", 0) == 0 || line.rfind("Score:", 0) == 0;
-        if (head) inside = line == "PASS  " + name || line.rfind("FAIL  " + name + ":", 0) == 0;
+        if (line.rfind("      ", 0) != 0) inside = line == "PASS  " + name || line.rfind("FAIL  " + name + ":", 0) == 0;
         if (inside) out += line + "\n";
     }
     return out;
 }
 
-std::string hint_line(Symptom s) { return std::string("      hint: ") + grading::hint_for(s).en; }
+// The hint line a FAIL of `function` ends with (its notebook's header in it).
+std::string hint_line(Symptom s, const std::string& function = "") {
+    return std::string("      hint: ") + grading::hint_text(s, function);
+}
 
 // ---- replaced functions: forward (L_model_forward_with above: swap, keep_hidden_caches) ----------------------
 
@@ -287,17 +378,60 @@ Parameters update_parameters_endless(Parameters parameters, const Grads&, double
     return parameters;
 }
 
+// ---- replaced functions: weeks 2 and 3 ------------------------------------------------------------------------------
+
+Matrix basics_sigmoid_not_implemented(const Matrix&) {
+    throw std::logic_error("sigmoid: not implemented yet (exercises/nn/python_basics/sigmoid.cpp)");
+}
+
+// np.multiply where a product with a (1, 5) row does not broadcast: sigmoid throws.
+Matrix logistic_sigmoid_throws(const Matrix& z) { return 1 / (1 + np::exp(-np::multiply(z, Matrix{{1, 1, 1, 1, 1}}))); }
+
+Matrix normalize_rows_by_columns(Matrix x) { return x / np::linalg::norm(x, 0, true); }
+
+Matrix logistic_sigmoid_flipped(const Matrix& z) { return 1 / (1 + np::exp(z)); }  // sigmoid(-z)
+
+// The hidden layer with sigmoid instead of tanh.
+planar::ForwardResult forward_sigmoid_hidden(const Matrix& X, const Parameters& p) {
+    Matrix Z1 = np::dot(p["W1"], X) + p["b1"];
+    Matrix A1 = planar::sigmoid(Z1);
+    Matrix Z2 = np::dot(p["W2"], A1) + p["b2"];
+    Matrix A2 = planar::sigmoid(Z2);
+    return {A2, planar::Cache{{"Z1", Z1}, {"A1", A1}, {"Z2", Z2}, {"A2", A2}}};
+}
+
+// The hidden layer's derivative of sigmoid, A1 (1 - A1), instead of tanh's; m_factor false: no 1/m anywhere.
+template <bool sigmoid_derivative, bool over_m = true>
+Grads backward_with(const Parameters& p, const planar::Cache& cache, const Matrix& X, const Matrix& Y) {
+    const double k = over_m ? 1.0 / static_cast<double>(X.cols()) : 1.0;
+    Matrix A1 = cache["A1"], A2 = cache["A2"];
+    Matrix dZ2 = A2 - Y;
+    Matrix dZ1 = np::dot(p["W2"].T(), dZ2) * (sigmoid_derivative ? A1 * (1 - A1) : 1 - np::power(A1, 2));
+    return {{"dW1", k * np::dot(dZ1, X.T())}, {"db1", k * np::sum(dZ1, 1, true)},
+            {"dW2", k * np::dot(dZ2, A1.T())}, {"db2", k * np::sum(dZ2, 1, true)}};
+}
+
+// learning_rate ignored: the default 1.2 written in.
+Parameters planar_update_fixed_rate(Parameters parameters, const Grads& grads, double) {
+    return planar::update_parameters(parameters, grads, 1.2);
+}
+
+// v6c's seed 2 inside initialize_parameters (the 2021 notebook does not seed there).
+Parameters planar_initialize_seeded(int n_x, int n_h, int n_y, planar::Seeding) {
+    return planar::initialize_parameters(n_x, n_h, n_y, planar::Seeding::v6c);
+}
+
 }  // namespace
 
 // ---- the tests -------------------------------------------------------------------------------------------------------
 
-TEST_CASE("grade: the notebook's own functions pass, 10/10, with no note and no hint") {
+TEST_CASE("grade: the notebook's own functions pass, 32/32, with no note and no hint") {
     const std::string out = graded(Version{});
-    CHECK(lines_starting(out, "PASS  ").size() == 10);
+    CHECK(lines_starting(out, "PASS  ").size() == 32);
     CHECK(lines_starting(out, "FAIL  ").empty());
     CHECK(!has(out, "note:"));
     CHECK(!has(out, "hint:"));
-    CHECK(has(out, "Score: 10/10\n"));
+    CHECK(has(out, "Score: 32/32\n"));
 }
 
 TEST_CASE("grade: two mistakes that cancel out fail the function that has one, with a note saying so") {
@@ -316,7 +450,7 @@ TEST_CASE("grade: two mistakes that cancel out fail the function that has one, w
         CHECK(has(b, "참고: 역시 실패한"));
         CHECK(has(b, hint_line(Symptom::activation)));
         CHECK(has(block(out, "linear_activation_backward"), "FAIL  linear_activation_backward: "));
-        CHECK(has(out, "Score: 8/10"));
+        CHECK(has(out, "Score: 30/32"));
 
         // Fixing only the helper leaves L_model_backward failing, as the note says.
         v.alone.linear_activation_backward = v.yours.linear_activation_backward = &linear_activation_backward;
@@ -365,7 +499,7 @@ TEST_CASE("grade: two mistakes that cancel out fail the function that has one, w
         const std::string b = block(out, "linear_activation_forward");
         CHECK(has(b, "FAIL  linear_activation_forward: A(0, 0) is "));
         CHECK(has(b, hint_line(Symptom::row_offset)));
-        CHECK(has(out, "Score: 8/10"));
+        CHECK(has(out, "Score: 30/32"));
     }
     SUBCASE("linear_backward without 1/m for db, and linear_activation_backward dividing db by m") {
         Version v;
@@ -394,11 +528,11 @@ TEST_CASE("grade: a function right on its own passes; the note on a failing help
     CHECK(has(b, "the notebook's values follow once linear_forward passes."));
     CHECK(has(b, "참고: 위에서 실패한 여러분의 도우미 함수(linear_forward)와 함께 쓰면"));
     CHECK(has(block(out, "linear_activation_forward"), "PASS  linear_activation_forward\n"));
-    CHECK(has(out, "Score: 9/10"));
+    CHECK(has(out, "Score: 31/32"));
     // With the helper fixed: every value follows, no note.
     v.alone.linear_forward = v.yours.linear_forward = &linear_forward;
     const std::string fixed = graded(v);
-    CHECK(has(fixed, "Score: 10/10"));
+    CHECK(has(fixed, "Score: 32/32"));
     CHECK(!has(fixed, "note:"));
 }
 
@@ -416,7 +550,7 @@ TEST_CASE("grade: a helper that throws names itself; the functions that call it 
         CHECK(has(b, std::string(" stops at linear_forward's error (np::multiply: operands could not be broadcast")));
         CHECK(has(b, std::string("the error is in linear_forward; ") + name + " is not to blame."));
     }
-    CHECK(has(out, "Score: 9/10"));
+    CHECK(has(out, "Score: 31/32"));
 }
 
 TEST_CASE("grade: a helper not implemented yet, or whose results make the next step throw, is named, not the caller") {
@@ -506,7 +640,7 @@ TEST_CASE("grade: counts print as integers, and the visible checks compare shape
 TEST_CASE("grade: np::sum's keepdims defaults to true, so np::sum(dZ, 1) gives db its shape") {
     Version v;
     v.alone.linear_backward = v.yours.linear_backward = &linear_backward_with<true, true, 1, -1>;
-    CHECK(has(graded(v), "Score: 10/10"));
+    CHECK(has(graded(v), "Score: 32/32"));
     CHECK(np::sum(Matrix{{1, 2}, {3, 4}}, 1).shape() == Shape{2, 1});
     CHECK(np::sum(Matrix{{1, 2}, {3, 4}}, 1, false).shape() == Shape{1, 2});
 }
@@ -575,6 +709,27 @@ TEST_CASE("grade: every hint of the table is reached by a broken version, and ea
         v.yours.linear_activation_forward = &linear_activation_forward_caches_A<Use::yours>;
     });
     add(Symptom::values, "compute_cost", [](Version& v) { v.alone.compute_cost = &compute_cost_half; });
+    // weeks 2 and 3
+    add(Symptom::axis, "basics::normalize_rows",
+        [](Version& v) { v.alone.basics.normalize_rows = &normalize_rows_by_columns; });
+    add(Symptom::not_implemented, "basics::sigmoid",
+        [](Version& v) { v.alone.basics.sigmoid = v.yours.basics.sigmoid = &basics_sigmoid_not_implemented; });
+    add(Symptom::sign, "logistic::propagate", [](Version& v) {
+        v.alone.logistic.propagate = &propagate_with<Use::notebook, true>;
+        v.yours.logistic.propagate = &propagate_with<Use::yours, true>;
+    });
+    add(Symptom::update_direction, "logistic::optimize", [](Version& v) {
+        v.alone.logistic.optimize = &optimize_with<Use::notebook, true>;
+        v.yours.logistic.optimize = &optimize_with<Use::yours, true>;
+    });
+    add(Symptom::activation, "planar::forward_propagation",
+        [](Version& v) { v.alone.planar.forward_propagation = &forward_sigmoid_hidden; });
+    add(Symptom::activation, "planar::backward_propagation",
+        [](Version& v) { v.alone.planar.backward_propagation = &backward_with<true>; });
+    add(Symptom::factor_m, "planar::backward_propagation",
+        [](Version& v) { v.alone.planar.backward_propagation = &backward_with<false, false>; });
+    add(Symptom::random, "planar::initialize_parameters",
+        [](Version& v) { v.alone.planar.initialize_parameters = &planar_initialize_seeded; });
 
     std::set<std::string> reached;
     for (const Case& c : cases) {
@@ -589,7 +744,8 @@ TEST_CASE("grade: every hint of the table is reached by a broken version, and ea
         INFO(grading::hint_for(c.symptom).id << " from " << c.function << ":\n" << out.str());
         CHECK(b.rfind(std::string("FAIL  ") + c.function + ": ", 0) == 0);
         // The FAIL ends with its hint, English then Korean.
-        const std::string hint = hint_line(c.symptom) + "\n      힌트: " + grading::hint_for(c.symptom).ko + "\n";
+        const std::string hint =
+            hint_line(c.symptom, c.function) + "\n      힌트: " + grading::hint_text(c.symptom, c.function, true) + "\n";
         CHECK(b.size() >= hint.size());
         CHECK(b.compare(b.size() - std::min(b.size(), hint.size()), hint.size(), hint) == 0);
         reached.insert(grading::hint_for(c.symptom).id);
@@ -614,7 +770,14 @@ TEST_CASE("grade: the hint table has one entry per symptom, in both languages, a
         if (fs::exists(p / "nn/forward.cpp")) root = p;
     REQUIRE_MESSAGE(!root.empty(), "cannot find nn/forward.cpp from the current folder");
     int solution_lines = 0;
-    for (const char* file : {"nn/initialization.cpp", "nn/forward.cpp", "nn/cost.cpp", "nn/backward.cpp", "nn/update.cpp"}) {
+    std::vector<std::string> files;  // every graded file: nn/*.cpp and the notebooks' folders of weeks 2 and 3
+    for (const char* folder : {"nn", "nn/python_basics", "nn/logistic_regression", "nn/planar_classification"})
+        for (const auto& e : fs::directory_iterator(root / folder))
+            if (e.path().extension() == ".cpp" &&
+                exgen::read_text_file(e.path()).find(exgen::kStartMarker) != std::string::npos)
+                files.push_back(fs::relative(e.path(), root).string());
+    CHECK(files.size() == 24);
+    for (const std::string& file : files) {
         bool in = false;
         for (const std::string& raw : exgen::split_lines(exgen::read_text_file(root / file))) {
             const std::string line = exgen::trim(raw);
@@ -633,7 +796,7 @@ TEST_CASE("grade: the hint table has one entry per symptom, in both languages, a
             }
         }
     }
-    CHECK(solution_lines >= 15);
+    CHECK(solution_lines >= 45);
 }
 
 TEST_CASE("grade: --only grades one function, and its helpers quietly for the notes") {
@@ -647,4 +810,174 @@ TEST_CASE("grade: --only grades one function, and its helpers quietly for the no
     CHECK(lines_starting(out, "FAIL  ").empty());
     CHECK(has(out, "note: with your linear_forward, which fails its own checks"));
     CHECK(has(out, "Score: 1/1"));
+}
+
+// ---- weeks 2 and 3 -------------------------------------------------------------------------------------------------
+
+TEST_CASE("grade: weeks 2 and 3, each notebook under its title, with its count; names qualified by namespace") {
+    const std::string out = graded(Version{});
+    CHECK(has(out, "== Python Basics with Numpy (W2A1) ==\nPASS  basics::basic_sigmoid\n"));
+    CHECK(has(out, "== Logistic Regression with a Neural Network mindset (W2A2) ==\nPASS  logistic::sigmoid\n"));
+    CHECK(has(out, "== Planar data classification with one hidden layer (W3A1) ==\nPASS  planar::layer_sizes\n"));
+    CHECK(has(out, "== Building your Deep Neural Network: Step by Step (W4A1) ==\nPASS  initialize_parameters\n"));
+    CHECK(has(out, "Python Basics with Numpy (W2A1): 8/8\nLogistic Regression with a Neural Network mindset (W2A2): "
+                   "6/6\nPlanar data classification with one hidden layer (W3A1): 8/8\nBuilding your Deep Neural "
+                   "Network: Step by Step (W4A1): 10/10\nScore: 32/32\n"));
+    // The same names in several notebooks are several functions.
+    for (const char* name : {"basics::sigmoid", "logistic::sigmoid", "logistic::predict", "planar::predict",
+                             "planar::initialize_parameters", "initialize_parameters", "planar::compute_cost",
+                             "compute_cost", "planar::update_parameters", "update_parameters"})
+        CHECK_MESSAGE(has(out, std::string("PASS  ") + name + "\n"), name);
+    CHECK(grading::resolve_name("propagate") == "logistic::propagate");
+    CHECK(grading::resolve_name("compute_cost") == "compute_cost");
+    std::vector<std::string> candidates;
+    CHECK(grading::resolve_name("sigmoid", &candidates).empty());
+    CHECK(candidates == std::vector<std::string>{"basics::sigmoid", "logistic::sigmoid"});
+    CHECK(grading::resolve_name("no_such_function").empty());
+}
+
+TEST_CASE("grade: week 2, propagate's gradients with the wrong sign and optimize adding them: optimize fails alone") {
+    Version v;
+    v.alone.logistic.propagate = &propagate_with<Use::notebook, true>;
+    v.yours.logistic.propagate = &propagate_with<Use::yours, true>;
+    v.alone.logistic.optimize = &optimize_with<Use::notebook, true>;
+    v.yours.logistic.optimize = &optimize_with<Use::yours, true>;
+    const std::string out = graded(v);
+    INFO(out);
+    const std::string p = block(out, "logistic::propagate");
+    CHECK(has(p, "FAIL  logistic::propagate: dw(0, 0) is -0.2507153166184082 but the notebook printed 0.25071532\n"));
+    CHECK(has(p, hint_line(Symptom::sign, "logistic::propagate")));
+    // With the student's propagate, optimize's parameters come out as the notebook's (the two signs cancel), but
+    // optimize alone, with the notebook's propagate, climbs the cost: it fails.
+    const std::string o = block(out, "logistic::optimize");
+    CHECK(has(o, "FAIL  logistic::optimize: w(0, 0) is "));
+    CHECK(has(o, hint_line(Symptom::update_direction, "logistic::optimize")));
+    CHECK(block(out, "logistic::model") == "PASS  logistic::model\n");  // the notebook's optimize in its place
+    CHECK(has(out, "Logistic Regression with a Neural Network mindset (W2A2): 4/6\n"));
+    CHECK(has(out, "Score: 30/32"));
+}
+
+TEST_CASE("grade: week 2, sigmoid(-z) and predict's threshold the other way round cancel: predict fails alone") {
+    Version v;
+    v.alone.logistic.sigmoid = v.yours.logistic.sigmoid = &logistic_sigmoid_flipped;
+    v.alone.logistic.predict = &logistic_predict_with<Use::notebook, Threshold::below>;
+    v.yours.logistic.predict = &logistic_predict_with<Use::yours, Threshold::below>;
+    const std::string out = graded(v);
+    INFO(out);
+    CHECK(has(block(out, "logistic::sigmoid"), "FAIL  logistic::sigmoid: sigmoid([0, 2])(0, 1) is "));
+    const std::string b = block(out, "logistic::predict");
+    CHECK(has(b, "FAIL  logistic::predict: "));
+    CHECK(has(b, "note: with your sigmoid, which fails too, predict's values come out right: the two mistakes "
+                 "cancel out. Fix both: with sigmoid fixed alone, predict would give wrong values."));
+    // propagate is right with the notebook's sigmoid; the note says what the student's sigmoid does to it.
+    const std::string p = block(out, "logistic::propagate");
+    CHECK(has(p, "PASS  logistic::propagate\n      note: with your sigmoid, which fails above, propagate gives other "
+                 "values"));
+    CHECK(has(p, "the notebook's values follow once sigmoid passes."));
+}
+
+TEST_CASE("grade: week 2, predict's threshold at exactly 0.5 is a hidden check; a helper not implemented is named") {
+    Version v;
+    v.alone.logistic.predict = &logistic_predict_with<Use::notebook, Threshold::at_or_above>;
+    v.yours.logistic.predict = &logistic_predict_with<Use::yours, Threshold::at_or_above>;
+    v.alone.planar.predict = &planar_predict_with<Use::notebook, true>;
+    v.yours.planar.predict = &planar_predict_with<Use::yours, true>;
+    v.alone.basics.sigmoid = v.yours.basics.sigmoid = &basics_sigmoid_not_implemented;
+    const std::string out = graded(v);
+    INFO(out);
+    CHECK(has(out, "FAIL  logistic::predict: hidden check (w = 0 and b = 0: every probability is exactly 0.5): "
+                   "Y_prediction(0, 0) is 1.0 but it should be 0.0\n"));
+    CHECK(has(out, "FAIL  planar::predict: hidden check (W2 = 0 and b2 = 0: every probability A2 is exactly 0.5): "
+                   "predictions(0, 0) is 1.0 but it should be 0.0\n"));
+    CHECK(has(out, "FAIL  basics::sigmoid: not implemented yet\n"));
+    CHECK(has(block(out, "basics::sigmoid_derivative"),
+              "PASS  basics::sigmoid_derivative\n      note: with your sigmoid (not implemented yet), "
+              "sigmoid_derivative cannot run yet; the notebook's values follow once sigmoid passes.\n"));
+    CHECK(has(block(out, "basics::sigmoid"), "      hint: replace the placeholder between START CODE HERE and END "
+                                             "CODE HERE with your code; nn/python_basics/python_basics.hpp says"));
+}
+
+TEST_CASE("grade: week 3, sigmoid for the hidden layer forward and its derivative backward: each fails alone") {
+    Version v;
+    v.alone.planar.forward_propagation = v.yours.planar.forward_propagation = &forward_sigmoid_hidden;
+    v.alone.planar.backward_propagation = v.yours.planar.backward_propagation = &backward_with<true>;
+    const std::string out = graded(v);
+    INFO(out);
+    const std::string f = block(out, "planar::forward_propagation");
+    CHECK(has(f, "FAIL  planar::forward_propagation: A2(0, 0) is "));
+    CHECK(has(f, hint_line(Symptom::activation, "planar::forward_propagation")));
+    // backward_propagation is judged on the notebook's cache (tanh's A1): consistent with the student's forward
+    // pass, it still fails.
+    const std::string b = block(out, "planar::backward_propagation");
+    CHECK(has(b, "FAIL  planar::backward_propagation: dW1(0, 0) is "));
+    CHECK(has(b, hint_line(Symptom::activation, "planar::backward_propagation")));
+    // nn_model and predict, right on their own, pass; the notes say what the student's helpers do to them.
+    const std::string n = block(out, "planar::nn_model");
+    CHECK(has(n, "PASS  planar::nn_model\n      note: with your forward_propagation and backward_propagation, which "
+                 "fail above, nn_model gives other values ("));
+    CHECK(has(n, "the notebook's values follow once forward_propagation and backward_propagation pass."));
+    CHECK(has(n, "참고: 위에서 실패한 여러분의 도우미 함수(forward_propagation, backward_propagation)와 함께 쓰면"));
+    CHECK(has(block(out, "planar::predict"), "PASS  planar::predict\n"));
+    CHECK(has(out, "Planar data classification with one hidden layer (W3A1): 6/8\n"));
+}
+
+TEST_CASE("grade: week 3, nn_model on a broken update_parameters passes with a note; a learning rate written in fails") {
+    SUBCASE("update_parameters climbing the gradient") {
+        Version v;
+        v.alone.planar.update_parameters = v.yours.planar.update_parameters = &update_parameters_reversed;
+        const std::string out = graded(v);
+        INFO(out);
+        CHECK(has(block(out, "planar::update_parameters"), hint_line(Symptom::update_direction, "planar::update_parameters")));
+        CHECK(has(block(out, "planar::nn_model"), "PASS  planar::nn_model\n      note: with your update_parameters, "
+                                                  "which fails above, nn_model gives other values ("));
+        // week 4's update_parameters is another function: it passes.
+        CHECK(block(out, "update_parameters") == "PASS  update_parameters\n");
+    }
+    SUBCASE("update_parameters ignoring its learning_rate (1.2 written in): the hidden check with 0.5 fails") {
+        Version v;
+        v.alone.planar.update_parameters = v.yours.planar.update_parameters = &planar_update_fixed_rate;
+        const std::string out = graded(v);
+        INFO(out);
+        CHECK(has(out, "FAIL  planar::update_parameters: hidden check (n_x = 3, n_h = 5, learning_rate 0.5): "));
+        CHECK(block(out, "planar::nn_model") == "PASS  planar::nn_model\n");  // nn_model uses 1.2
+    }
+    SUBCASE("nn_model itself never updating the parameters fails") {
+        Version v;
+        v.alone.planar.nn_model = &nn_model_with<Use::notebook, true>;
+        v.yours.planar.nn_model = &nn_model_with<Use::yours, true>;
+        const std::string out = graded(v);
+        INFO(out);
+        CHECK(has(out, "FAIL  planar::nn_model: W1(0, 0) is "));
+        CHECK(has(out, "Score: 31/32"));
+    }
+}
+
+TEST_CASE("grade: --only takes a qualified name, or an unqualified one naming a single function") {
+    Version v;
+    grading::Options options = in_process();
+    options.only = "optimize";
+    std::string out = graded(v, options);
+    CHECK(lines_starting(out, "PASS  ") == std::vector<std::string>{"PASS  logistic::optimize"});
+    CHECK(has(out, "== Logistic Regression with a Neural Network mindset (W2A2) ==\n"));
+    CHECK(has(out, "Logistic Regression with a Neural Network mindset (W2A2): 1/1\nScore: 1/1\n"));
+    options.only = "planar::compute_cost";
+    out = graded(v, options);
+    CHECK(lines_starting(out, "PASS  ") == std::vector<std::string>{"PASS  planar::compute_cost"});
+    options.only = "compute_cost";
+    out = graded(v, options);
+    CHECK(lines_starting(out, "PASS  ") == std::vector<std::string>{"PASS  compute_cost"});
+}
+
+TEST_CASE("grade: week 2, a helper that throws is named; propagate and predict, which call it, are not blamed") {
+    Version v;
+    v.alone.logistic.sigmoid = v.yours.logistic.sigmoid = &logistic_sigmoid_throws;
+    const std::string out = graded(v);
+    INFO(out);
+    CHECK(has(out, "FAIL  logistic::sigmoid: threw an exception: np::multiply: operands could not be broadcast "));
+    for (const char* name : {"propagate", "predict"}) {
+        const std::string b = block(out, std::string("logistic::") + name);
+        CHECK(has(b, std::string("PASS  logistic::") + name + "\n"));
+        CHECK(has(b, std::string(name) + " stops at sigmoid's error (np::multiply: operands could not be broadcast"));
+        CHECK(has(b, std::string("the error is in sigmoid; ") + name + " is not to blame."));
+    }
 }

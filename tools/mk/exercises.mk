@@ -4,8 +4,10 @@
 #                               placeholder that compiles and throws "not implemented", with hints (EN/KO).
 #                               Never overwrites; FORCE=1 starts over (the old files move to a backup folder).
 #   make grade                  compiles exercises/'s files and grades each function on its own: PASS / FAIL
-#                               per function, notes and hints, then Score: k/n (course/grade.cpp, grader.hpp)
-#   make grade EXERCISES=dir    grades another folder of the same layout (dir/nn/forward.cpp, or dir/forward.cpp);
+#                               per function, notes and hints, each notebook's count, then Score: k/n
+#                               (course/grade.cpp, grader.hpp): weeks 2, 3 and 4, 32 functions
+#   make grade EXERCISES=dir    grades another folder of the same layout (dir/nn/forward.cpp, or dir/forward.cpp
+#                               and dir/planar_classification/forward.cpp);
 #                               EXERCISES=nn grades the library's own solutions
 #   GRADE_ARGS='--only linear_forward'   options for the grader (--no-fork, --require-all, --timeout S)
 #   GRADE_CXXFLAGS=-Werror      extra flags for the student's files only
@@ -18,9 +20,17 @@ EXERCISES      ?= exercises
 GRADE_CXXFLAGS ?=
 
 GRADE_MARKER := \#\#\# START CODE HERE \#\#\#
-GRADED_ORDER := nn/initialization.cpp nn/forward.cpp nn/cost.cpp nn/backward.cpp nn/update.cpp
+# The course's order: week 2's two notebooks (W2A1 Python Basics, W2A2 Logistic Regression), week 3's (W3A1
+# Planar classification), week 4's (W4A1 Step by Step); each notebook is a folder (nn/ is week 4's).
+GRADED_ORDER := $(addprefix nn/python_basics/,sigmoid.cpp sigmoid_gradient.cpp reshaping.cpp normalizing.cpp \
+                  softmax.cpp losses.cpp) \
+                $(addprefix nn/logistic_regression/,helper_functions.cpp initializing.cpp propagation.cpp \
+                  optimization.cpp model.cpp) \
+                $(addprefix nn/planar_classification/,structure.cpp initialization.cpp forward.cpp cost.cpp \
+                  backward.cpp update.cpp nn_model.cpp predict.cpp) \
+                nn/initialization.cpp nn/forward.cpp nn/cost.cpp nn/backward.cpp nn/update.cpp
 GRADED_FOUND := $(shell grep -l -F -e '$(GRADE_MARKER)' $(LIB_SRCS) 2>/dev/null)
-# Notebook order first, then any other file that gains markers.
+# The course's order first, then any other file that gains markers.
 GRADED_SRCS  := $(filter $(GRADED_FOUND),$(GRADED_ORDER)) $(filter-out $(GRADED_ORDER),$(GRADED_FOUND))
 
 # ---- make exercises -------------------------------------------------------------------------------------------
@@ -35,9 +45,10 @@ exercises: $(EXGEN)
 GRADE_NAME := $(shell printf '%s' '$(EXERCISES)' | sed -e 's|/*$$||' -e 's|[^A-Za-z0-9_-]|_|g')
 GRADE_DIR  := $(BUILD)/grade/$(GRADE_NAME)
 
-# The student's copy of a graded file: DIR/nn/forward.cpp, else DIR/forward.cpp.
+# The student's copy of a graded file: DIR/nn/forward.cpp, else DIR/forward.cpp (DIR/nn/planar_classification/
+# forward.cpp, else DIR/planar_classification/forward.cpp: so EXERCISES=nn grades nn/'s own files).
 GRADE_SRCDIR := $(patsubst %/,%,$(EXERCISES))
-grade_src = $(or $(wildcard $(GRADE_SRCDIR)/$(1)),$(wildcard $(GRADE_SRCDIR)/$(notdir $(1))))
+grade_src = $(or $(wildcard $(GRADE_SRCDIR)/$(1)),$(wildcard $(GRADE_SRCDIR)/$(patsubst nn/%,%,$(1))))
 
 GRADE_MISSING := $(strip $(foreach f,$(GRADED_SRCS),$(if $(call grade_src,$(f)),,$(GRADE_SRCDIR)/$(f))))
 GRADE_CHECKED := $(GRADED_SRCS:%.cpp=$(GRADE_DIR)/checked/%.ok)
