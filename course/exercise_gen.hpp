@@ -652,8 +652,16 @@ inline Exercise make_exercise(const std::string& source, const std::string& sour
             emit(c + "placeholders and the throw) with your code. Keep the two marker lines.");
             emit(c + "여기부터 END CODE HERE 전까지(힌트, 자리표시자, throw)를 모두 여러분의 코드로 바꾸세요.");
             emit(c + "두 표시 줄은 남겨 두세요.");
+            // The table holds week 4's hints; weeks 2 and 3 reuse some of its names (initialize_parameters,
+            // compute_cost, update_parameters) for other functions, so their files get the pointer to their header.
+            // nn/planar_classification/forward.cpp -> nn/planar_classification/planar_classification.hpp
+            const std::size_t slash = source_path.rfind('/');
+            const std::string dir = slash == std::string::npos ? "" : source_path.substr(0, slash);
+            const bool step_by_step = dir == "nn" || dir.empty();
+            const std::string header =
+                step_by_step ? "nn/step_by_step.hpp" : dir + "/" + dir.substr(dir.rfind('/') + 1) + ".hpp";
             const auto& table = hint_table();
-            const auto h = table.find(r.function);
+            const auto h = step_by_step ? table.find(r.function) : table.end();
             if (h != table.end() && r.index < static_cast<int>(h->second.size())) {
                 const Hint& hint = h->second[static_cast<std::size_t>(r.index)];
                 for (std::size_t k = 0; k < hint.en.size(); ++k) emit(c + (k == 0 ? "EN: " : "    ") + hint.en[k]);
@@ -661,10 +669,10 @@ inline Exercise make_exercise(const std::string& source, const std::string& sour
                 for (std::size_t k = 0; k < hint.cpp.size(); ++k)
                     emit(c + (k == 0 ? "C++: " : "     ") + hint.cpp[k]);
             } else {
-                emit(c + "EN: write the notebook's lines for " + r.function + " here; nn/step_by_step.hpp gives");
+                emit(c + "EN: write the notebook's lines for " + r.function + " here; " + header + " gives");
                 emit(c + "    what it computes and the shapes.");
                 emit(c + "KO: 여기에 노트북의 " + r.function + " 코드를 옮기세요. 계산 내용과 shape은");
-                emit(c + "    nn/step_by_step.hpp에 있습니다.");
+                emit(c + "    " + header + "에 있습니다.");
             }
             if (!r.placeholders.empty() || !r.voids.empty())
                 emit(c + "Placeholders, only so that this copy compiles / 컴파일만을 위한 자리표시자:");

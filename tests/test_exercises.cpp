@@ -392,3 +392,21 @@ TEST_CASE("exercises: a grading copy blanks the file's ungraded library function
                                                        "course/graded_copies_planar_classification.hpp");
     CHECK(fcopy.find("void check_inputs(const Matrix& X, const Parameters& parameters) {") != std::string::npos);
 }
+
+TEST_CASE("exercises: a week-2/3 stub points at its own notebook's header, never at week 4's hints of the same name") {
+    // planar::update_parameters, compute_cost and initialize_parameters share week 4's names, not its code.
+    const fs::path root = repo_root();
+    REQUIRE_MESSAGE(!root.empty(), "cannot find the repository root (nn/forward.cpp) from the current folder");
+    for (const std::string f : {"nn/planar_classification/update.cpp", "nn/planar_classification/cost.cpp",
+                                "nn/planar_classification/initialization.cpp"}) {
+        const std::string text = exgen::read_text_file(root / f);
+        const exgen::Exercise ex = exgen::make_exercise(text, f, "exercises/" + f, exgen::included_types(root, text));
+        INFO(f << ":\n" << ex.text);
+        CHECK(ex.text.find("nn/planar_classification/planar_classification.hpp gives") != std::string::npos);
+        CHECK(ex.text.find("nn/step_by_step.hpp") == std::string::npos);
+        for (const exgen::Hint& h : exgen::hint_table().at("update_parameters"))
+            CHECK(ex.text.find(h.en.at(0)) == std::string::npos);
+        for (const exgen::Hint& h : exgen::hint_table().at("compute_cost"))
+            CHECK(ex.text.find(h.en.at(0)) == std::string::npos);
+    }
+}
