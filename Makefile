@@ -201,6 +201,7 @@ help:
 	@echo
 	@echo "For maintainers:"
 	@echo "  make bench           GEMM and training speed against OpenBLAS and numpy (bench-build: only compile)"
+	@echo "  make cycles-bench    one-thread GEMM shapes as a fraction of the FMA peak, in CPU time (a shared machine)"
 	@echo "  make check-debugger  the gdb printers and lldb formatters, checked in real gdb and lldb sessions"
 	@echo "  make test-aarch64    the notebook and GEMM tests cross-built for 64-bit ARM, run under qemu-user"
 	@echo "  make fuzz            libFuzzer on the file readers (FUZZ_SECONDS=, FUZZ_TARGETS=)"

@@ -113,3 +113,32 @@ TEST_CASE("layout: the top level holds the design card's folders and at most fou
     INFO("folders beyond the card's: " << list);
     CHECK(others.size() <= 4);
 }
+
+TEST_CASE("layout: the README's set-up block gives exactly the two commands, make demo and make test") {
+    std::ifstream in("README.md");
+    REQUIRE_MESSAGE(in.good(), "README.md not found from " << fs::current_path());
+    std::vector<std::string> commands;
+    bool in_setup = false, in_block = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("## ", 0) == 0) {
+            if (in_setup) break;
+            in_setup = line.find("Set up") != std::string::npos;
+            continue;
+        }
+        if (!in_setup) continue;
+        if (line.rfind("```", 0) == 0) {
+            if (in_block) break;  // the first code block of the section only
+            in_block = true;
+            continue;
+        }
+        if (in_block && !line.empty()) {
+            std::string command = line.substr(0, line.find(" #"));
+            command.erase(command.find_last_not_of(' ') + 1);
+            commands.push_back(command);
+        }
+    }
+    std::string listed;
+    for (const std::string& c : commands) listed += "[" + c + "] ";
+    INFO("the commands of the README's first code block under \"Set up\": " << listed);
+    CHECK(commands == std::vector<std::string>{"make demo", "make test"});
+}
