@@ -164,7 +164,10 @@ $(BUILD)/tutorials/%: $(BUILD)/obj/tutorials/%.o $(LIB)
 	$(CXX) $< $(LIB) $(LDFLAGS_ALL) -o $@
 
 # The tests run every tutorial with --quick and check its verdicts, and make week3's and predict's programs end to end.
+# (TEST_BIN_ALONE=1 builds the test binary alone: make mutants, for a mutant whose tests run no program.)
+ifneq ($(TEST_BIN_ALONE),1)
 $(TEST_BIN): | $(TUTORIAL_BINS) $(BIN)/predict $(BIN)/week2 $(BIN)/week3
+endif
 
 .PHONY: tutorials tutorials-bin
 tutorials-bin: $(TUTORIAL_BINS)
