@@ -31,7 +31,7 @@ for level in (0, 1, 6, 9):
         put("inflate", "raw_l%d_%s" % (level, name), b"\1" + z[2:-4])
 
 # png: PngSuite, valid and corrupt files alike (all under 3 KB).
-suite = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "pngsuite")
+suite = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "pngsuite")
 for name in sorted(os.listdir(suite)):
     if name.endswith(".png"):
         with open(os.path.join(suite, name), "rb") as f:
