@@ -116,13 +116,13 @@ void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::si
                         prefetch_rows(B + (pc + kc) * ldb + jc + full, ldb, next_kc, nc - full, jr / NR, n_full);
                     const double* b_panel = packed ? b_pack : B + pc * ldb + jc + jr;
                     const std::size_t stride = packed ? NR : ldb;
-                    // The first row tile reads the panel from memory (prefetching a few rows ahead); the last
-                    // finds it in L1 and prefetches the next panel instead.
+                    // The first row tile reads the panel from memory (prefetching kFewRowsPrefetchRows rows
+                    // ahead); the last finds it in L1 and prefetches the next panel instead.
                     const double* next_panel = jr + NR < full ? b_panel + NR : nullptr;
+                    const double* rows_ahead = ahead(b_panel, kFewRowsPrefetchRows * stride);
                     for (std::size_t ir = 0; ir < mc; ir += MR) {
                         const bool last = ir + MR >= mc;
-                        const double* pf =
-                            last && ir > 0 && next_panel ? next_panel : ahead(b_panel, kPrefetchRows * stride);
+                        const double* pf = last && ir > 0 && next_panel ? next_panel : rows_ahead;
                         double* c = C + (ic + ir) * ldc + jc + jr;
                         kern.run(kc, a_pack + ir * kc, b_panel, stride, c, ldc, std::min(MR, mc - ir),
                                  std::min(NR, nc - jr), accumulate, pf, last ? nullptr : c + MR * ldc, nullptr);
