@@ -86,11 +86,14 @@ Figures measure(const Shape& s, int threads, bool with_blas) {
     };
     // The two libraries take turns, three phases each, so a busy spell of the machine hits both alike. A
     // pause before each phase lets the other library's threads go idle (OpenBLAS's keep spinning for up to
-    // about 0.1 s after a call and would take a core from our next run). Each phase is warmed up first, then
-    // repeats for about 0.15 s (at least 3 runs).
+    // about 0.1 s after a call and would take a core from our next run). Each phase is warmed up first for
+    // 30 ms (at least one run: pack buffers, pool threads, page faults; and a core that sat idle through the
+    // pause runs slowly for some milliseconds on these virtual machines: 256^3 on two threads measured 0.6 to
+    // 0.9 ms per product for its first 15 runs, then 0.19 ms), then repeats for about 0.15 s (at least 3 runs).
     auto phase = [](auto& run, std::vector<double>& times) {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        run();  // warm-up: pack buffers, pool threads, page faults
+        const auto warm_up = std::chrono::steady_clock::now();
+        do run(); while (seconds_since(warm_up) < 0.03);
         const auto start = std::chrono::steady_clock::now();
         const std::size_t first = times.size();
         while (times.size() - first < 3 || (seconds_since(start) < 0.15 && times.size() - first < 15)) {
