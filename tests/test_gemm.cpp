@@ -1,5 +1,7 @@
 // tests/test_gemm.cpp - the fast GEMM (matrix/gemm/) against the naive reference, and its thread pool.
 #include <doctest/doctest.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -112,6 +114,26 @@ struct ThreadsScope {
     int saved = dnn::get_num_threads();
     explicit ThreadsScope(int n) { dnn::set_num_threads(n); }
     ~ThreadsScope() { dnn::set_num_threads(saved); }
+};
+
+// n doubles that end exactly where an unreadable page begins: reading one number past them crashes the test.
+struct GuardedDoubles {
+    void* base = nullptr;
+    std::size_t bytes = 0;
+    double* data = nullptr;
+    explicit GuardedDoubles(std::size_t n) {
+        const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+        const std::size_t data_pages = (n * sizeof(double) + page - 1) / page;
+        bytes = (data_pages + 1) * page;
+        base = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        REQUIRE(base != MAP_FAILED);
+        char* guard = static_cast<char*>(base) + data_pages * page;
+        REQUIRE(mprotect(guard, page, PROT_NONE) == 0);
+        data = reinterpret_cast<double*>(guard) - n;
+    }
+    ~GuardedDoubles() { munmap(base, bytes); }
+    GuardedDoubles(const GuardedDoubles&) = delete;
+    GuardedDoubles& operator=(const GuardedDoubles&) = delete;
 };
 
 }  // namespace
@@ -228,6 +250,56 @@ TEST_CASE("gemm: every micro-kernel of this build equals the plain-loop referenc
                             }
                         CHECK(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
                     }
+    }
+}
+
+TEST_CASE("gemm: a narrow tile read in place from B reads nothing past B's last number (a guard page follows)") {
+    // Kernels with partial_b_in_place read a last, narrow panel straight from B (W1 · X's last column): each row's
+    // first cols numbers only. B's last row here ends at an unreadable page, so one number more would crash.
+    namespace d = dnn::gemm::detail;
+    const d::MicroKernel& ref = d::reference_kernel();
+    for (const d::MicroKernel* kern : {&d::main_kernel(), &d::few_rows_kernel()}) {
+        CAPTURE(kern->name);
+        if (!kern->partial_b_in_place) continue;  // this build packs narrow panels instead
+        const std::size_t mr = kern->mr, nr = kern->nr, kc = 9;
+        for (std::size_t cols = 1; cols < nr; ++cols) {
+            CAPTURE(cols);
+            const std::size_t ldb = cols + 2;  // B rows as in a matrix: stride ldb, the panel's cols numbers first
+            GuardedDoubles b((kc - 1) * ldb + cols);
+            Rng rng{700 + cols};
+            for (std::size_t i = 0; i < (kc - 1) * ldb + cols; ++i) b.data[i] = rng.next();
+            std::vector<double> a(kc * mr), padded(kc * nr, 0.0);  // padded: the same panel packed, zeros after
+            for (double& x : a) x = rng.next();
+            for (std::size_t k = 0; k < kc; ++k)
+                for (std::size_t j = 0; j < cols; ++j) padded[k * nr + j] = b.data[k * ldb + j];
+            const std::size_t ldc = nr;
+            std::vector<double> got(mr * ldc, 0.0), want(mr * ldc, 0.0);
+            kern->run(kc, a.data(), b.data, ldb, got.data(), ldc, mr, cols, false, b.data, nullptr, nullptr);
+            for (std::size_t i = 0; i < mr; i += ref.mr)
+                for (std::size_t j = 0; j < cols; j += ref.nr) {
+                    std::vector<double> ap(kc * ref.mr, 0.0);
+                    for (std::size_t k = 0; k < kc; ++k)
+                        for (std::size_t r = 0; r < ref.mr && i + r < mr; ++r) ap[k * ref.mr + r] = a[k * mr + i + r];
+                    ref.run(kc, ap.data(), padded.data() + j, nr, want.data() + i * ldc + j, ldc,
+                            std::min(ref.mr, mr - i), std::min(ref.nr, cols - j), false, nullptr, nullptr, nullptr);
+                }
+            CHECK(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
+        }
+    }
+    // The whole few-rows road (W1 · X's shape, scaled down), on 1 and 2 threads: X's last row ends at the page.
+    for (std::size_t N : {std::size_t{9}, std::size_t{209}}) {
+        CAPTURE(N);
+        const std::size_t M = 20, K = 600;  // enough work for two threads
+        GuardedDoubles x(K * N);
+        Problem p(false, false, M, N, K, 0, 900 + N);
+        std::copy(p.B.begin(), p.B.begin() + K * N, x.data);
+        for (int threads : {1, 2}) {
+            ThreadsScope scope(threads);
+            std::vector<double> got(M * N), want(M * N);
+            dnn::gemm::gemm(false, false, M, N, K, p.A.data(), K, x.data, N, got.data(), N);
+            dnn::gemm::gemm(false, false, M, N, K, p.A.data(), K, p.B.data(), N, want.data(), N);
+            CHECK(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
+        }
     }
 }
 

@@ -19,6 +19,14 @@ using namespace simd;
 
 constexpr std::size_t kLineDoubles = 64 / sizeof(double);  // numbers per cache line
 
+// Loads of the first n lanes that never touch the others are single instructions with AVX-512 only; elsewhere
+// load_part is a loop of scalar loads, too slow for every k step, and the kernels read padded panels.
+#if defined(__AVX512F__)
+constexpr bool kMaskedLoads = true;
+#else
+constexpr bool kMaskedLoads = false;
+#endif
+
 // ---- tile shapes for this build's registers ----
 // MR x NV vectors of accumulators plus NV vectors of B must fit in the registers with one or two to spare.
 #if defined(__AVX512F__)
@@ -46,6 +54,9 @@ void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b
     // the k loop has no branch.
     const double* a_prefetch = a_next != nullptr ? a_next : a;
     const bool full = rows == MR && cols == NR;
+    // A narrow tile reads only its cols numbers of each B row (masked loads, where the build has them): the
+    // panel may then be a last one read in place, with nothing after its last number.
+    const bool b_masked = kMaskedLoads && cols < NR;
     // Ask for the next call's C tile now (for writing): it arrives while this call multiplies.
     if (c_next != nullptr) {
 #pragma GCC unroll 32
@@ -79,7 +90,8 @@ void tile_kernel(std::size_t kc, const double* a, const double* b, std::size_t b
         for (std::size_t i = 0; i < MR; i += kLineDoubles) prefetch_read(a_prefetch, k * MR + i);
         vec bk[NV];
 #pragma GCC unroll 32
-        for (std::size_t v = 0; v < NV; ++v) bk[v] = load(b + v * VL);
+        for (std::size_t v = 0; v < NV; ++v)
+            bk[v] = !b_masked ? load(b + v * VL) : v * VL < cols ? load_part(b + v * VL, cols - v * VL) : vec{};
 #pragma GCC unroll 32
         for (std::size_t i = 0; i < MR; ++i) {
             const double aik = a[i];
@@ -191,9 +203,9 @@ constexpr const BtKernel* kBtKernel = &kBt;
 constexpr const BtKernel* kBtKernel = nullptr;  // the transposed tile needs 8-lane vectors
 #endif
 
-const MicroKernel kMain{kMainMR, kMainNV * VL, &tile_kernel<kMainMR, kMainNV>, "main"};
-const MicroKernel kAlt{kAltMR, kAltNV * VL, &tile_kernel<kAltMR, kAltNV>, "few-rows"};
-const MicroKernel kReference{kRefMR, kRefNR, &reference_tile, "reference (plain loops)"};
+const MicroKernel kMain{kMainMR, kMainNV * VL, &tile_kernel<kMainMR, kMainNV>, "main", kMaskedLoads};
+const MicroKernel kAlt{kAltMR, kAltNV * VL, &tile_kernel<kAltMR, kAltNV>, "few-rows", kMaskedLoads};
+const MicroKernel kReference{kRefMR, kRefNR, &reference_tile, "reference (plain loops)", false};
 
 }  // namespace
 

@@ -17,7 +17,8 @@ namespace dnn::gemm::detail {
 // C tile (MR x NR, row stride ldc) = (accumulate ? C tile : 0) + A micro-panel · B micro-panel.
 //   a: kc * MR numbers (k-major), b: kc rows of NR numbers, row k at b + k * b_stride (NR for a packed panel).
 // Only the top-left rows x cols of the tile lie inside C (rows <= MR, cols <= NR): the kernel computes the
-// whole tile in registers but reads and writes C only there.
+// whole tile in registers but reads and writes C only there. A kernel with partial_b_in_place reads only the
+// first cols numbers of each B row too, so a last, narrow panel can be read in place from B, unpadded.
 // b_prefetch: at step k the kernel prefetches the NR numbers at b_prefetch + k * b_stride (a hint only, never
 // read): rows further down this panel, or the panel the next call will read.
 // c_next: the C tile (MR x NR, row stride ldc) the next call will read and write, prefetched for writing while
@@ -36,6 +37,7 @@ struct MicroKernel {
     std::size_t nr;      // columns of the C tile (a multiple of the vector width)
     MicroKernelFn run;
     const char* name;    // e.g. "avx512 8x24" (printed by the benchmark)
+    bool partial_b_in_place;  // reads no B number past column cols (masked loads): see MicroKernelFn
 };
 
 // The main kernel for large products (the widest tile this build's registers hold).

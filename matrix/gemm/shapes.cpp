@@ -60,9 +60,11 @@ void gemm_bt(const BtKernel& bt, bool trans_a, std::size_t M, std::size_t N, std
 // ---- few rows of A, B not transposed (W1 · X: 20 x 12288 . 12288 x 209) ----
 // Chosen when M is at most kFewRowsMaxTiles tiles of the kernel and B is not transposed.
 // Why: each number of B is then used only M / MR times, so copying B into panels would cost about as much as
-// the multiply-adds. The kernel reads whole-width panels straight from B's rows (stride ldb) instead, and only
-// a last, partial panel is packed (it needs its zero padding). Those panels come from memory once per k slice:
-// a short slice (kFewRowsMaxKC) keeps the A panels and the B panel in L1 together.
+// the multiply-adds. The kernel reads the panels straight from B's rows (stride ldb) instead. A last, narrow
+// panel is read in place too by a kernel with masked loads (partial_b_in_place); others need it packed, with
+// its zero padding (packing it cost W1 · X a fifth of its time on Zen 5: 128 rows from memory per k slice for
+// one column). The panels come from memory once per k slice: a short slice (kFewRowsMaxKC) keeps the A panels
+// and the B panel in L1 together.
 bool takes_few_rows_road(const MicroKernel& kern, bool trans_b, std::size_t M) {
     return !trans_b && M <= kFewRowsMaxTiles * kern.mr;
 }
@@ -89,7 +91,7 @@ void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::si
     PackBuffers& buffers = thread_buffers();
     double* a_own = a_packed_all ? nullptr : buffers.a.get(MC * KC);
     const double* a_pack = a_own;
-    double* b_pack = buffers.b.get(KC * NR);  // the last, partial panel only
+    double* b_pack = kern.partial_b_in_place ? nullptr : buffers.b.get(KC * NR);  // a last, narrow panel only
 
     for (std::size_t ic = 0; ic < M; ic += MC) {
         const std::size_t mc = std::min(MC, M - ic);
@@ -102,23 +104,25 @@ void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::si
                 pack_a(trans_a, A, lda, ic, mc, pc, kc, MR, a_own);
             for (std::size_t jc = 0; jc < N; jc += NC) {
                 const std::size_t nc = std::min(NC, N - jc);
-                const std::size_t full = nc / NR * NR;
-                if (full < nc) pack_b(false, B, ldb, pc, kc, jc + full, nc - full, NR, b_pack);
-                // The rows of the next k slice that the last, partial panel will be packed from: asked for a
-                // few at a time before each full panel's calls, so they are in cache when packed (else pack_b
-                // waits for each row from memory in turn: 8% of W1 · X's time in a profile on Zen 5, 2% after;
+                // Columns [0, in_place) of this block are read in place; a narrow rest, if any, is packed.
+                const std::size_t in_place = kern.partial_b_in_place ? nc : nc / NR * NR;
+                if (in_place < nc) pack_b(false, B, ldb, pc, kc, jc + in_place, nc - in_place, NR, b_pack);
+                // The rows of the next k slice that a packed last panel will be packed from: asked for a few at
+                // a time before each in-place panel's calls, so they are in cache when packed (else pack_b waits
+                // for each row from memory in turn: 8% of W1 · X's time in a profile on Zen 5, 2% after;
                 // prefetching the next slice of A the same way did not help).
                 const std::size_t next_kc = pc + kc < K ? std::min(KC, K - pc - kc) : 0;
-                const std::size_t n_full = full / NR;
+                const std::size_t n_in_place = in_place / NR;
                 for (std::size_t jr = 0; jr < nc; jr += NR) {
-                    const bool packed = jr >= full;
-                    if (full < nc && !packed && next_kc > 0)
-                        prefetch_rows(B + (pc + kc) * ldb + jc + full, ldb, next_kc, nc - full, jr / NR, n_full);
+                    const bool packed = jr >= in_place;
+                    if (in_place < nc && !packed && next_kc > 0)
+                        prefetch_rows(B + (pc + kc) * ldb + jc + in_place, ldb, next_kc, nc - in_place, jr / NR,
+                                      n_in_place);
                     const double* b_panel = packed ? b_pack : B + pc * ldb + jc + jr;
                     const std::size_t stride = packed ? NR : ldb;
                     // The first row tile reads the panel from memory (prefetching kFewRowsPrefetchRows rows
                     // ahead); the last finds it in L1 and prefetches the next panel instead.
-                    const double* next_panel = jr + NR < full ? b_panel + NR : nullptr;
+                    const double* next_panel = jr + NR < in_place ? b_panel + NR : nullptr;
                     const double* rows_ahead = ahead(b_panel, kFewRowsPrefetchRows * stride);
                     for (std::size_t ir = 0; ir < mc; ir += MR) {
                         const bool last = ir + MR >= mc;
