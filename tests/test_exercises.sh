@@ -7,7 +7,7 @@
 #   5. a broken copy (0.01 -> 0.1, sigmoid -> relu, a crash, an endless loop; weeks 2 and 3: propagate's dw
 #      with the wrong sign, softmax over the columns, tanh -> sigmoid in forward_propagation) fails exactly
 #      those seven functions, each with its own reason and hint, and the others still pass
-#   6. mistakes that cancel out (issue 12): each function is graded on its own, with the notebook's helpers, so
+#   6. mistakes that cancel out: each function is graded on its own, with the notebook's helpers, so
 #      the function holding half of a cancelling pair fails, with a note saying so
 #   7. a compile error stops the grade build with the student's file:line, and the grader's own lines come last
 # The generator's own rules are doctest cases (tests/test_exercises.cpp, "exercises*").
