@@ -741,20 +741,33 @@ Parameters reversed_update(Parameters parameters, const Grads& grads, double lea
     return parameters;
 }
 
-void check_update_parameters(const Functions& f) {
-    namespace ex = notebook::expected;
-    const auto [parameters, grads] = test_cases::update_parameters_test_case();
-    const Parameters p = f.update_parameters(parameters, grads, 0.1);
-    const Parameters want = update_parameters(parameters, grads, 0.1);
-    const Parameters reversed = reversed_update(parameters, grads, 0.1);
-    expect_keys(p, "parameters", {"W1", "b1", "W2", "b2"}, "");
-    const std::pair<const char*, const char*> printed[] = {
-        {"W1", ex::update_W1}, {"b1", ex::update_b1}, {"W2", ex::update_W2}, {"b2", ex::update_b2}};
+// The notebook's printed check of an update (weeks 3 and 4): got's keys, then each printed matrix, with the
+// step taken the wrong way (reversed) as a clue.
+void expect_printed_update(const Parameters& got, const Parameters& want, const Parameters& reversed,
+                           const std::vector<std::pair<std::string, const char*>>& printed) {
+    std::vector<std::string> keys;
+    for (const auto& entry : printed) keys.push_back(entry.first);
+    expect_keys(got, "parameters", keys, "");
     for (const auto& [key, text] : printed) {
         Clues clues;
         clues.alternates.push_back({Symptom::update_direction, reversed.at(key)});
-        expect_printed(key, p.at(key), text, want.at(key), clues);
+        expect_printed(key, got.at(key), text, want.at(key), clues);
     }
+}
+
+// A hidden check of an update: got's keys, then every matrix as the notebook's update gives it.
+void expect_same_update(const Parameters& got, const Parameters& want, const Parameters& reversed,
+                        const std::vector<std::string>& keys, const std::string& where) {
+    expect_keys(got, "parameters", keys, where);
+    expect_same(dict_difference("parameters", got, want, {{Symptom::update_direction, reversed}}), where);
+}
+
+void check_update_parameters(const Functions& f) {
+    namespace ex = notebook::expected;
+    const auto [parameters, grads] = test_cases::update_parameters_test_case();
+    expect_printed_update(f.update_parameters(parameters, grads, 0.1), update_parameters(parameters, grads, 0.1),
+                          reversed_update(parameters, grads, 0.1),
+                          {{"W1", ex::update_W1}, {"b1", ex::update_b1}, {"W2", ex::update_W2}, {"b2", ex::update_b2}});
 
     const std::string where = "(3 layers, learning_rate 0.05)";
     np::random::seed(11);
@@ -767,11 +780,8 @@ void check_update_parameters(const Functions& f) {
         g3["dW" + str(l)] = random_matrix(dims[l], dims[l - 1]);
         g3["db" + str(l)] = random_matrix(dims[l], 1);
     }
-    const Parameters got = f.update_parameters(p3, g3, 0.05);
-    expect_keys(got, "parameters", {"W1", "b1", "W2", "b2", "W3", "b3"}, where);
-    expect_same(dict_difference("parameters", got, update_parameters(p3, g3, 0.05),
-                                {{Symptom::update_direction, reversed_update(p3, g3, 0.05)}}),
-                where);
+    expect_same_update(f.update_parameters(p3, g3, 0.05), update_parameters(p3, g3, 0.05),
+                       reversed_update(p3, g3, 0.05), {"W1", "b1", "W2", "b2", "W3", "b3"}, where);
 }
 
 // ---- week 2, Python Basics with Numpy (W2A1) -------------------------------------------------------------------
@@ -1159,17 +1169,9 @@ void check_planar_backward_propagation(const Functions& f) {
 void check_planar_update_parameters(const Functions& f) {
     namespace ex = notebook::expected::planar_classification;
     const auto [parameters, grads] = test_cases::planar_classification::update_parameters_test_case();
-    const Parameters p = f.planar.update_parameters(parameters, grads, 1.2);
-    const Parameters want = planar::update_parameters(parameters, grads, 1.2);
-    const Parameters reversed = reversed_update(parameters, grads, 1.2);
-    expect_keys(p, "parameters", {"W1", "b1", "W2", "b2"}, "");
-    const std::pair<const char*, const char*> printed[] = {
-        {"W1", ex::update_W1}, {"b1", ex::update_b1}, {"W2", ex::update_W2}, {"b2", ex::update_b2}};
-    for (const auto& [key, text] : printed) {
-        Clues clues;
-        clues.alternates.push_back({Symptom::update_direction, reversed.at(key)});
-        expect_printed(key, p.at(key), text, want.at(key), clues);
-    }
+    expect_printed_update(f.planar.update_parameters(parameters, grads, 1.2),
+                          planar::update_parameters(parameters, grads, 1.2), reversed_update(parameters, grads, 1.2),
+                          {{"W1", ex::update_W1}, {"b1", ex::update_b1}, {"W2", ex::update_W2}, {"b2", ex::update_b2}});
     const std::string where = "(n_x = 3, n_h = 5, learning_rate 0.5)";
     np::random::seed(42);
     Parameters p2;
@@ -1179,11 +1181,8 @@ void check_planar_update_parameters(const Functions& f) {
         p2[key] = random_matrix(rows, cols);
         g2[std::string("d") + key] = random_matrix(rows, cols);
     }
-    const Parameters got = f.planar.update_parameters(p2, g2, 0.5);
-    expect_keys(got, "parameters", {"W1", "b1", "W2", "b2"}, where);
-    expect_same(dict_difference("parameters", got, planar::update_parameters(p2, g2, 0.5),
-                                {{Symptom::update_direction, reversed_update(p2, g2, 0.5)}}),
-                where);
+    expect_same_update(f.planar.update_parameters(p2, g2, 0.5), planar::update_parameters(p2, g2, 0.5),
+                       reversed_update(p2, g2, 0.5), {"W1", "b1", "W2", "b2"}, where);
 }
 
 // nn_model's visible check runs the notebook's 10000 iterations on four points: a smooth descent whose printed
