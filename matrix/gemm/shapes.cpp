@@ -62,9 +62,9 @@ void gemm_bt(const BtKernel& bt, bool trans_a, std::size_t M, std::size_t N, std
 // Why: each number of B is then used only M / MR times, so copying B into panels would cost about as much as
 // the multiply-adds. The kernel reads the panels straight from B's rows (stride ldb) instead. A last, narrow
 // panel is read in place too by a kernel with masked loads (partial_b_in_place); others need it packed, with
-// its zero padding (packing it cost W1 · X a fifth of its time on Zen 5: 128 rows from memory per k slice for
-// one column). The panels come from memory once per k slice: a short slice (kFewRowsMaxKC) keeps the A panels
-// and the B panel in L1 together.
+// its zero padding (packing W1 · X's last column, 128 rows from memory per k slice for one number each, made
+// the half of the product that holds it 15% slower on Zen 5). The panels come from memory once per k slice: a
+// short slice (kFewRowsMaxKC) keeps the A panels and the B panel in L1 together.
 bool takes_few_rows_road(const MicroKernel& kern, bool trans_b, std::size_t M) {
     return !trans_b && M <= kFewRowsMaxTiles * kern.mr;
 }
