@@ -17,8 +17,6 @@ namespace {
 
 using namespace simd;
 
-constexpr std::size_t kLineDoubles = 64 / sizeof(double);  // numbers per cache line
-
 // Loads of the first n lanes that never touch the others are single instructions with AVX-512 only; elsewhere
 // load_part is a loop of scalar loads, too slow for every k step, and the kernels read padded panels.
 #if defined(__AVX512F__)

@@ -70,5 +70,7 @@ const char* kernel_isa();
 
 // Alignment in bytes that packed panels get (one 512-bit vector, a cache line).
 constexpr std::size_t kPanelAlign = 64;
+// Numbers per cache line (64 bytes): the unit of prefetches and of the threads' own bands of C (large.cpp).
+constexpr std::size_t kLineDoubles = 64 / sizeof(double);
 
 }  // namespace dnn::gemm::detail

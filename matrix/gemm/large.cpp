@@ -14,7 +14,6 @@ namespace dnn::gemm::detail {
 
 namespace {
 
-constexpr std::size_t kLineDoubles = 64 / sizeof(double);  // numbers per cache line
 // A thread's own copy of its band of C (see gemm_large) is kept while it is at most this many numbers (1 MiB):
 // past that, the lines shared with the next band are too few to matter.
 constexpr std::size_t kOwnCMax = std::size_t{1} << 17;
