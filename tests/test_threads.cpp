@@ -150,3 +150,36 @@ TEST_CASE("threads: products from several caller threads at once give the single
     CHECK(std::memcmp(want.data(), got1.data(), want.size() * sizeof(double)) == 0);
     CHECK(std::memcmp(want.data(), got2.data(), want.size() * sizeof(double)) == 0);
 }
+
+TEST_CASE("threads: elementwise arithmetic on large matrices gives every element for 2, 3 and 4 threads") {
+    // From 32768 elements on, the operators split the result over the threads (matrix/ops.cpp), by runs of
+    // elements that may start and end inside a row. Each result is compared with the same formula written here.
+    np::random::seed(7);
+    const Matrix A = np::random::randn(37, 1001);           // 37037 elements: runs end inside rows
+    const Matrix B = np::random::randn(37, 1001);
+    const Matrix At = np::random::randn(1001, 37).T();      // a transposed view, read with a column step
+    const Matrix col = np::random::randn(37, 1);            // broadcast along the columns
+    const Matrix row = np::random::randn(1, 1001);          // broadcast along the rows
+    const Matrix wide = np::random::randn(1, 50001);        // one row split between the threads
+    for (int threads = 2; threads <= 4; ++threads) {
+        ThreadsScope scope(threads);
+        CAPTURE(threads);
+        const Matrix sum = A + B, diff = A - At, prod = A * col, quot = row / A, scaled = 0.0075 * A;
+        const Matrix bigger = A > 0.5, top = np::maximum(A, 0.0);
+        Matrix tmp = A * 2.0;
+        const Matrix moved = std::move(tmp) - B;  // written into tmp's buffer
+        const Matrix wide2 = wide * wide;
+        bool all = true;
+        for (std::size_t i = 0; i < A.rows(); ++i)
+            for (std::size_t j = 0; j < A.cols(); ++j) {
+                const double a = A(i, j), b = B(i, j);
+                all = all && sum(i, j) == a + b && diff(i, j) == a - At(i, j) && prod(i, j) == a * col(i, 0) &&
+                      quot(i, j) == row(0, j) / a && scaled(i, j) == 0.0075 * a && bigger(i, j) == (a > 0.5) &&
+                      top(i, j) == (a >= 0.0 ? a : 0.0) && moved(i, j) == a * 2.0 - b;
+            }
+        CHECK(all);
+        bool all_wide = true;
+        for (std::size_t j = 0; j < wide.cols(); ++j) all_wide = all_wide && wide2(0, j) == wide(0, j) * wide(0, j);
+        CHECK(all_wide);
+    }
+}
