@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "matrix/buffers.hpp"
+
 namespace dnn {
 
 std::ostream& operator<<(std::ostream& os, const Shape& s) {
@@ -26,9 +28,8 @@ std::shared_ptr<double[]> allocate(std::size_t rows, std::size_t cols) {
                                 ") is too large to allocate");
     const std::size_t n = rows * cols;
     if (n == 0) return nullptr;
-    // Left uninitialized (every caller writes each element). Not std::make_shared_for_overwrite, which libc++
-    // 14 (macOS's standard library) lacks: C++20 as both standard libraries have it.
-    return std::shared_ptr<double[]>(new double[n]);
+    // Left uninitialized (every caller writes each element); large buffers may be reused (buffers.hpp).
+    return detail::allocate_buffer(n);
 }
 
 }  // namespace

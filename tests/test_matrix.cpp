@@ -4,8 +4,11 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "dnn.hpp"
+#include "matrix/buffers.hpp"
 
 using namespace dnn;
 
@@ -224,4 +227,43 @@ TEST_CASE("matrix: operators on temporaries reuse storage without changing what 
     Matrix x{{2, 3}};
     Matrix& same = x;
     CHECK(np::array_equal(std::move(x) * same, Matrix{{4, 9}}));  // both operands are one matrix
+}
+
+TEST_CASE("matrix: large buffers of a recurring size are reused, and given back when the program moves on") {
+    // 300 x 1000 doubles = 2.4 MB, above the 1 MiB from which buffers are kept (matrix/buffers.cpp).
+    const std::size_t bytes = 300 * 1000 * sizeof(double);
+    {
+        Matrix once(123, 4567);  // a size seen once: back to the heap
+    }
+    CHECK(detail::kept_buffer_bytes() == 0);
+    for (int i = 0; i < 3; ++i) {  // a loop: from their second release on, buffers of a size are kept and reused
+        Matrix a(300, 1000, 1.5), b(300, 1000, 2.5);
+        CHECK(a(299, 999) == 1.5);
+        CHECK(b(0, 0) == 2.5);
+    }
+    CHECK(detail::kept_buffer_bytes() == 2 * bytes);
+    {
+        Matrix c(300, 1000);  // one of the two kept buffers, filled anew
+        CHECK(detail::kept_buffer_bytes() == bytes);
+        CHECK(c(0, 0) == 0.0);
+        CHECK(c(299, 999) == 0.0);
+        Matrix small(10, 10);  // small buffers never reach the keeper
+        CHECK(detail::kept_buffer_bytes() == bytes);
+    }
+    CHECK(detail::kept_buffer_bytes() == 2 * bytes);
+    {
+        Matrix other(1000, 301);  // a large size no kept buffer fits: they all go back to the heap
+        CHECK(detail::kept_buffer_bytes() == 0);
+    }
+    // Several threads allocating and releasing at once (`make test TSAN=1` checks the keeper's lock).
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 3; ++t)
+        threads.emplace_back([t] {
+            for (int i = 0; i < 20; ++i) {
+                Matrix m(200 + t, 1000, double(i));
+                CHECK(m(199, 999) == double(i));
+            }
+        });
+    for (std::thread& t : threads) t.join();
+    CHECK(detail::kept_buffer_bytes() <= std::size_t{64} << 20);
 }
