@@ -57,9 +57,11 @@ int main(int argc, char** argv) {
             if (i >= 2) ms.push_back(t);
         }
         const double med = median(ms);
-        std::printf("dnn   training iteration [12288,20,7,5,1], m=209, %d thread%s: %7.2f ms (median of %d; "
-                    "cost after %d: %.6f)",
-                    threads, threads == 1 ? " " : "s", med, iterations, iterations + 2, cost);
+        double mean = 0;  // shows the iterations that wait on something else (page faults, a busy machine)
+        for (double t : ms) mean += t / ms.size();
+        std::printf("dnn   training iteration [12288,20,7,5,1], m=209, %d thread%s: %7.2f ms (median of %d, mean "
+                    "%.2f; cost after %d: %.6f)",
+                    threads, threads == 1 ? " " : "s", med, iterations, mean, iterations + 2, cost);
         if (numpy_ms > 0) std::printf("  %.2fx numpy", numpy_ms / med);
         std::printf("\n");
         std::fflush(stdout);

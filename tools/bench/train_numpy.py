@@ -2,7 +2,7 @@
 #
 # The notebook's functions (dnn_app_utils' L_model_forward / L_model_backward and friends), written out in
 # plain numpy for [12288, 20, 7, 5, 1] on 209 random examples. numpy uses its BLAS's default threads (all
-# cores). Prints the median of several iterations in milliseconds.
+# cores). Prints the median (and the mean) of several iterations in milliseconds.
 import sys
 import time
 
@@ -120,8 +120,9 @@ def main():
     times.sort()
     n = len(times)
     med = times[n // 2] if n % 2 else 0.5 * (times[n // 2 - 1] + times[n // 2])
-    print("numpy training iteration [12288,20,7,5,1], m=209, BLAS threads: %7.2f ms (median of %d; cost after %d: %.6f)"
-          % (med, iterations, iterations + 2, cost))
+    mean = sum(times) / n
+    print("numpy training iteration [12288,20,7,5,1], m=209, BLAS threads: %7.2f ms (median of %d, mean %.2f; "
+          "cost after %d: %.6f)" % (med, iterations, mean, iterations + 2, cost))
 
 
 if __name__ == "__main__":
