@@ -1,11 +1,14 @@
-// matrix/threads.hpp - how many threads the library's kernels (the GEMM behind np::dot) may use.
+// matrix/threads.hpp - how many threads the library's kernels may use: the GEMM behind np::dot, and + - * / on
+// large arrays (from 32768 elements).
 //
 // EN: The default is every core of the machine, or the environment variable DNN_NUM_THREADS when it is set
 //     (a positive integer); a `make debug` build defaults to 1. The threads are created once, on first use, and reused by every call.
 //     Results never depend on the thread count: work is split over blocks of the output, never over a sum,
-//     so 1, 2 or 8 threads give bitwise identical numbers.
+//     so 1, 2 or 8 threads give bitwise identical numbers. The threads run np::dot's products and the
+//     arithmetic operators on large arrays (W - lr * dW for the cat network's W1).
 // KO: 기본값은 머신의 모든 코어이며(`make debug` 빌드는 1), 환경 변수 DNN_NUM_THREADS(양의 정수)가 있으면
-//     그 값을 씁니다.
+//     그 값을 씁니다. 스레드는 np::dot의 곱셈과 큰 배열의 산술 연산자(고양이 신경망 W1의 W - lr * dW)를
+//     실행합니다.
 //     스레드는 처음 쓸 때 한 번 만들어지고 모든 호출에서 재사용됩니다. 작업은 합이 아니라 출력 블록
 //     단위로 나뉘므로, 스레드 수가 1이든 2이든 8이든 결과는 비트 단위로 같습니다.
 #pragma once
