@@ -51,10 +51,10 @@ Operand scalar(const double& s) { return {Shape{1, 1}, &s, 0, 0}; }
 double nan_max(double x, double y) { return (x >= y || std::isnan(x)) ? x : y; }
 
 // Row i of the result, columns j0 to j1: out[j] = a(i, j) OP b(i, j); a column step of 0 reads a broadcast
-// column or a scalar. The operation is chosen once per row, so each loop is a plain one the compiler can keep tight.
+// column or a scalar. The operation is chosen once per row, so each loop is a plain one the compiler can keep
+// tight. x and y, row i of a and of b, are declared in the switch's first part, so a debugger stops once there.
 void fill_row(Op op, const Operand& a, const Operand& b, std::size_t i, std::size_t j0, std::size_t j1, double* out) {
-    const double *x = a.p + i * a.row_step, *y = b.p + i * b.row_step;  // row i of a and of b
-    switch (op) {
+    switch (const double *x = a.p + i * a.row_step, *y = b.p + i * b.row_step; op) {
     case Op::add:           for (std::size_t j = j0; j < j1; ++j) out[j] = x[j * a.col_step] + y[j * b.col_step]; break;
     case Op::subtract:      for (std::size_t j = j0; j < j1; ++j) out[j] = x[j * a.col_step] - y[j * b.col_step]; break;
     case Op::multiply:      for (std::size_t j = j0; j < j1; ++j) out[j] = x[j * a.col_step] * y[j * b.col_step]; break;
@@ -97,12 +97,10 @@ void fill_in_parallel(Op op, const Operand& a, const Operand& b, Shape s, double
 Matrix elementwise(const Operand& a, Op op, const Operand& b, const char* what, Matrix* reuse) {
     const Shape s = broadcast_shape(a.shape, b.shape, what);
     Matrix out = reuse && reuse->shape() == s && !reuse->is_transposed() ? std::move(*reuse) : Matrix::uninitialized(s.rows, s.cols);
-    const std::size_t threads = static_cast<std::size_t>(get_num_threads());
-    if (threads > 1 && s.rows * s.cols >= kParallelElements) {
-        fill_in_parallel(op, a, b, s, out.mutable_data(), threads);
-        return out;
-    }
-    for (std::size_t i = 0; i < s.rows; ++i) fill_row(op, a, b, i, 0, s.cols, out.mutable_data() + i * s.cols);
+    if (s.rows * s.cols >= kParallelElements && get_num_threads() > 1)
+        fill_in_parallel(op, a, b, s, out.mutable_data(), static_cast<std::size_t>(get_num_threads()));
+    else
+        for (std::size_t i = 0; i < s.rows; ++i) fill_row(op, a, b, i, 0, s.cols, out.mutable_data() + i * s.cols);
     return out;
 }
 
