@@ -2,8 +2,8 @@
 //
 // Every operator is one short named function that calls elementwise(): it finds the result's shape by numpy's
 // rule, then fills it row by row, out(i, j) = a(i', j') OP b(i'', j''), where a dimension of size 1 is read at
-// index 0 (a large result in parts, one per thread). Elements are addressed through (row step, column step), so transposed views, broadcast operands and
-// scalars need no copies. A scalar is an operand with both steps 0.
+// index 0 (a large result in parts, one per thread). Elements are addressed through (row step, column step), so
+// transposed views, broadcast operands and scalars need no copies. A scalar is an operand with both steps 0.
 #include "matrix/ops.hpp"
 
 #include <algorithm>
