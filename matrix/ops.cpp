@@ -81,8 +81,8 @@ void fill_range(Op op, const Operand& a, const Operand& b, std::size_t cols, std
 // A large result is filled by the library's threads, each a contiguous run of elements (a multiple of 8, a cache
 // line's worth): every element is the same one operation whoever computes it, so the numbers do not depend on the
 // thread count.
-void fill_in_parallel(Op op, const Operand& a, const Operand& b, Shape s, double* out, std::size_t threads) {
-    const std::size_t n = s.rows * s.cols, line = 8;
+void fill_in_parallel(Op op, const Operand& a, const Operand& b, Shape s, double* out) {
+    const std::size_t threads = static_cast<std::size_t>(get_num_threads()), n = s.rows * s.cols, line = 8;
     const std::size_t part = ((n + threads - 1) / threads + line - 1) / line * line;  // threads * part >= n
     detail::parallel_for(threads, [&](std::size_t t) {
         fill_range(op, a, b, s.cols, std::min(n, t * part), std::min(n, (t + 1) * part), out);
@@ -98,7 +98,7 @@ Matrix elementwise(const Operand& a, Op op, const Operand& b, const char* what, 
     const Shape s = broadcast_shape(a.shape, b.shape, what);
     Matrix out = reuse && reuse->shape() == s && !reuse->is_transposed() ? std::move(*reuse) : Matrix::uninitialized(s.rows, s.cols);
     if (s.rows * s.cols >= kParallelElements && get_num_threads() > 1)
-        fill_in_parallel(op, a, b, s, out.mutable_data(), static_cast<std::size_t>(get_num_threads()));
+        fill_in_parallel(op, a, b, s, out.mutable_data());
     else
         for (std::size_t i = 0; i < s.rows; ++i) fill_row(op, a, b, i, 0, s.cols, out.mutable_data() + i * s.cols);
     return out;
