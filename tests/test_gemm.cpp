@@ -321,6 +321,44 @@ TEST_CASE("gemm: the five loops with every kernel of this build, and the referen
     }
 }
 
+TEST_CASE("gemm: every transposed-tile kernel equals the five loops with the reference tile bit for bit") {
+    // The road for op(A) · B.T with few rows of A (dZ1 · X.T) must give what every other road gives: each C
+    // element one chain of fused multiply-adds in ascending k. Row counts around each kernel's vectors (8, 16,
+    // 20, 24), k sums around its 8-step blocks, B's rows cut short at the tile's last column, A both ways.
+    namespace d = dnn::gemm::detail;
+    if (d::bt_kernel(20) == nullptr) {
+        MESSAGE("this build has no transposed-tile kernel (it needs 8-lane vectors)");
+        return;
+    }
+    std::vector<const d::BtKernel*> kernels{d::bt_kernel(24)};
+    if (d::bt_kernel(20) != d::bt_kernel(24)) kernels.push_back(d::bt_kernel(20));
+    std::uint64_t seed = 7000;
+    std::size_t checked = 0;
+    for (const d::BtKernel* bt : kernels) {
+        CAPTURE(bt->name);
+        for (bool ta : {false, true})
+            for (std::size_t M : {1, 4, 8, 15, 16, 17, 19, 20, 21, 24, 25, 31, 32})
+                for (std::size_t N : {1, 5, 8, 9, 23})
+                    for (std::size_t K : {1, 7, 8, 9, 17, 209}) {
+                        CAPTURE(ta);
+                        CAPTURE(M);
+                        CAPTURE(N);
+                        CAPTURE(K);
+                        const Problem p(ta, true, M, N, K, seed % 2, seed);
+                        std::vector<double> got(p.M * p.ldc + 1, std::numeric_limits<double>::quiet_NaN());
+                        d::gemm_bt(*bt, ta, M, N, K, p.A.data(), p.lda, p.B.data(), p.ldb, got.data(), p.ldc);
+                        const std::vector<double> want = blocked_with(d::reference_kernel(), p);
+                        // NaN where nothing may be written, on both sides: compared as bits.
+                        CHECK(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
+                        ++seed;
+                        ++checked;
+                    }
+    }
+    CHECK(checked == kernels.size() * 2 * 13 * 5 * 6);
+    // The product for M = 20 (dZ1 · X.T) takes the 20-row kernel (no padded rows).
+    CHECK(d::bt_kernel(20)->mr == 20);
+}
+
 TEST_CASE("gemm: leading dimensions larger than the rows") {
     for (bool ta : {false, true})
         for (bool tb : {false, true}) {

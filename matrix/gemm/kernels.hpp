@@ -61,9 +61,11 @@ struct BtKernel {
     std::size_t mr;  // rows of C (of op(A)) per call: the packed A micro-panel's width
     std::size_t nr;  // columns of C (rows of B) per call
     BtKernelFn run;
+    const char* name;  // e.g. "24x8" (printed by the benchmark)
 };
-// nullptr when this build has none (it needs 8-lane vectors).
-const BtKernel* bt_kernel();
+// The one for M rows of op(A): with AVX-512, 24 x 8, or 20 x 8 (16 + 4 rows, see kernels.cpp) where its tiles
+// pad M less (M = 20: dZ1 · X.T). nullptr when this build has none (it needs 8-lane vectors).
+const BtKernel* bt_kernel(std::size_t M);
 
 // The instruction set kernels.cpp was compiled for: "avx512", "avx2", "avx", "sse2", "neon" or "128-bit".
 const char* kernel_isa();

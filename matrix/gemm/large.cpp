@@ -37,7 +37,7 @@ const MicroKernel& choose_kernel(std::size_t M, std::size_t N) {
 // op(A) · B.T on the transposed-tile road, the columns of C shared out in blocks of bt.nr.
 void run_bt_road(bool trans_a, std::size_t M, std::size_t N, std::size_t K, const double* A, std::size_t lda,
                  const double* B, std::size_t ldb, double* C, std::size_t ldc) {
-    const BtKernel& bt = *bt_kernel();
+    const BtKernel& bt = *bt_kernel(M);
     const std::size_t blocks = (N + bt.nr - 1) / bt.nr;
     const std::size_t parts = count_parts(blocks, M * N * K);
     dnn::detail::parallel_for(parts, [&](std::size_t part) {

@@ -36,7 +36,7 @@ void prefetch_rows(const double* p, std::size_t ld, std::size_t rows, std::size_
 // Why: packing B.T would copy all of X for 20 rows of A. The transposed-tile kernel computes C.T = B · op(A).T,
 // broadcasting B's numbers straight from its rows, so X is never transposed or packed; A is packed once.
 bool takes_bt_road(bool trans_b, std::size_t M, std::size_t K) {
-    return trans_b && bt_kernel() != nullptr && M <= kBtMaxRows && K <= kBtMaxK;
+    return trans_b && bt_kernel(M) != nullptr && M <= kBtMaxRows && K <= kBtMaxK;
 }
 
 void gemm_bt(const BtKernel& bt, bool trans_a, std::size_t M, std::size_t N, std::size_t K, const double* A,

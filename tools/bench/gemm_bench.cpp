@@ -154,7 +154,9 @@ int main(int argc, char** argv) {
     {
         const d::MicroKernel &m = d::main_kernel(), &a = d::few_rows_kernel();
         std::printf("dnn kernels (%s): main %zux%zu, few-rows %zux%zu", d::kernel_isa(), m.mr, m.nr, a.mr, a.nr);
-        if (const d::BtKernel* bt = d::bt_kernel()) std::printf(", transposed-tile %zux%zu", bt->mr, bt->nr);
+        if (d::bt_kernel(24) != nullptr)
+            std::printf(", transposed-tile %s and, for dZ1 . X.T's 20 rows, %s", d::bt_kernel(24)->name,
+                        d::bt_kernel(20)->name);
         const dnn::gemm::BlockSizes b = dnn::gemm::get_block_sizes();
         const d::Caches& c = d::machine_caches();
         std::printf("\ndnn block sizes: mc %zu, kc %zu, nc %zu (from L1d %zu KiB, L2 %zu KiB, read from %s)\n", b.mc,
