@@ -69,7 +69,7 @@ TEST_CASE("threads: gemm is bitwise identical for 1, 2, 3 and 4 threads on every
     };
     // Each is above the size at which the GEMM splits its work over 4 threads (about 4M multiply-adds).
     const Case cases[] = {
-        {"W1 . X: few rows, columns shared out, A packed together", false, false, 20, 1500, 200},
+        {"W1 . X: few rows, columns shared out, each thread packing A", false, false, 20, 1500, 200},
         {"dZ1 . X.T: few rows, transposed-tile kernel", false, true, 20, 1200, 300},
         {"W1.T . dZ1: many rows, split by rows", true, false, 1200, 300, 20},
         {"square, both transposed", true, true, 170, 190, 150},

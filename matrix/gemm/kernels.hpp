@@ -42,8 +42,8 @@ struct MicroKernel {
 
 // The main kernel for large products (the widest tile this build's registers hold).
 const MicroKernel& main_kernel();
-// A kernel whose tile fits products with few rows (with AVX-512: 20 x 8, the network's M = 20 in one tile, so
-// every number of B is loaded once). large.cpp takes it when it wastes less padding than the main one.
+// A kernel whose tile fits products with few rows (with AVX-512: 10 x 16, the network's M = 20 in two tiles
+// without padding). large.cpp takes it when it wastes less padding than the main one.
 // May have the main kernel's shape when the build has no better choice.
 const MicroKernel& few_rows_kernel();
 // The same contract with plain scalar loops (a 4 x 4 tile): the reference the vector kernels are tested

@@ -62,21 +62,13 @@ void gemm_large(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::s
     const bool split_rows = tiles_m > tiles_n;
     const std::size_t tiles = split_rows ? tiles_m : tiles_n;
     const std::size_t parts = count_parts(tiles, M * N * K);
+    // On the few-rows road with the columns shared out (W1 · X), each thread packs all of A for itself, one k
+    // slice at a time into L1 as it goes. The threads used to pack A once together in a round of their own and
+    // share it; that round waited for W1 from memory, then each core read half the packed A from the other's
+    // cache. Timed on Zen 5, two threads, the two ways alternated in blocks of 10 calls in one program: W1 · X
+    // alone 0.68 ms against 0.73; a whole training iteration 1% faster to 3% slower, as the machine was quiet
+    // or busy (each core then reads all of W1).
     const bool few_rows = takes_few_rows_road(kern, trans_b, M);
-
-    // Few rows of A and the columns shared out (W1 · X): every thread would pack all of A for itself. Instead
-    // the threads first pack it once together, k slice by k slice, then all read it (while it is not huge).
-    const double* a_shared = nullptr;
-    const std::size_t m_pad = round_up(M, kern.mr);
-    if (few_rows && parts > 1 && !split_rows && m_pad <= round_up(block_sizes().mc, kern.mr) &&
-        m_pad * K <= kSharedAMax) {
-        const std::size_t slices = (K + few_rows_kc(K) - 1) / few_rows_kc(K);
-        double* packed = thread_buffers().shared_a.get(m_pad * K);
-        dnn::detail::parallel_for(parts, [&](std::size_t part) {
-            pack_all_of_a(kern, trans_a, M, K, A, lda, slices * part / parts, slices * (part + 1) / parts, packed);
-        });
-        a_shared = packed;
-    }
 
     dnn::detail::parallel_for(parts, [&](std::size_t part) {
         const std::size_t t0 = tiles * part / parts, t1 = tiles * (part + 1) / parts;
@@ -84,7 +76,7 @@ void gemm_large(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::s
             const std::size_t i0 = t0 * kern.mr, i1 = std::min(M, t1 * kern.mr);
             const double* a = trans_a ? A + i0 : A + i0 * lda;
             if (takes_few_rows_road(kern, trans_b, i1 - i0))  // a band of rows may be few enough
-                gemm_few_rows(kern, trans_a, i1 - i0, N, K, a, lda, B, ldb, C + i0 * ldc, ldc, nullptr);
+                gemm_few_rows(kern, trans_a, i1 - i0, N, K, a, lda, B, ldb, C + i0 * ldc, ldc);
             else
                 gemm_blocked(kern, trans_a, trans_b, i1 - i0, N, K, a, lda, B, ldb, C + i0 * ldc, ldc);
         } else {
@@ -97,10 +89,10 @@ void gemm_large(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::s
                 // Zen 5, two threads: 83-86 GFLOP/s, 107 with this). Each thread sums into its own buffer, rows
                 // a whole number of cache lines, then copies its band into C.
                 double* own = thread_buffers().c.get(M * ld);
-                gemm_few_rows(kern, trans_a, M, n, K, A, lda, b, ldb, own, ld, a_shared);
+                gemm_few_rows(kern, trans_a, M, n, K, A, lda, b, ldb, own, ld);
                 for (std::size_t i = 0; i < M; ++i) std::copy(own + i * ld, own + i * ld + n, C + i * ldc + j0);
             } else if (few_rows)
-                gemm_few_rows(kern, trans_a, M, j1 - j0, K, A, lda, b, ldb, C + j0, ldc, a_shared);
+                gemm_few_rows(kern, trans_a, M, j1 - j0, K, A, lda, b, ldb, C + j0, ldc);
             else
                 gemm_blocked(kern, trans_a, trans_b, M, j1 - j0, K, A, lda, b, ldb, C + j0, ldc);
         }

@@ -33,8 +33,7 @@ private:
 
 struct PackBuffers {
     PackBuffer a, b;
-    PackBuffer shared_a;  // all of A, packed by every thread together for the threads to read (large.cpp)
-    PackBuffer c;         // a thread's own band of C, when writing it in place would share cache lines (large.cpp)
+    PackBuffer c;  // a thread's own band of C, when writing it in place would share cache lines (large.cpp)
 };
 
 // This thread's buffers.

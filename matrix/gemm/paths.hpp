@@ -29,14 +29,8 @@ void gemm_blocked(const MicroKernel& kern, bool trans_a, bool trans_b, std::size
 // ---- shapes.cpp ----
 // Few rows of A and B not transposed (W1 · X): B read in place, not packed.
 bool takes_few_rows_road(const MicroKernel& kern, bool trans_b, std::size_t M);
-std::size_t few_rows_kc(std::size_t K);  // its k slice
-// a_packed_all: all of op(A) packed in slices of few_rows_kc(K) (see pack_all_of_a), or nullptr to pack here.
 void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::size_t N, std::size_t K,
-                   const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc,
-                   const double* a_packed_all);
-// Packs k slices [s0, s1) of all of op(A) (M rows) for gemm_few_rows, into out (round_up(M, mr) * K numbers).
-void pack_all_of_a(const MicroKernel& kern, bool trans_a, std::size_t M, std::size_t K, const double* A,
-                   std::size_t lda, std::size_t s0, std::size_t s1, double* out);
+                   const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc);
 
 // op(A) · B.T with few rows of A (dZ1 · X.T): the transposed-tile kernel, B read in place.
 bool takes_bt_road(bool trans_b, std::size_t M, std::size_t K);

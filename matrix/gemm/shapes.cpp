@@ -29,6 +29,9 @@ void prefetch_rows(const double* p, std::size_t ld, std::size_t rows, std::size_
     }
 }
 
+// The k slice of the few-rows road (below).
+std::size_t few_rows_kc(std::size_t K) { return std::min({block_sizes().kc, K, kFewRowsMaxKC}); }
+
 }  // namespace
 
 // ---- op(A) · B.T with few rows of A and a short k sum (dZ1 · X.T: 20 x 209 . 209 x 12288) ----
@@ -69,28 +72,15 @@ bool takes_few_rows_road(const MicroKernel& kern, bool trans_b, std::size_t M) {
     return !trans_b && M <= kFewRowsMaxTiles * kern.mr;
 }
 
-std::size_t few_rows_kc(std::size_t K) { return std::min({block_sizes().kc, K, kFewRowsMaxKC}); }
-
-void pack_all_of_a(const MicroKernel& kern, bool trans_a, std::size_t M, std::size_t K, const double* A,
-                   std::size_t lda, std::size_t s0, std::size_t s1, double* out) {
-    const std::size_t KC = few_rows_kc(K), m_pad = round_up(M, kern.mr);
-    for (std::size_t s = s0; s < s1; ++s) {
-        const std::size_t pc = s * KC;
-        pack_a(trans_a, A, lda, 0, M, pc, std::min(KC, K - pc), kern.mr, out + pc * m_pad);
-    }
-}
-
 void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::size_t N, std::size_t K,
-                   const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc,
-                   const double* a_packed_all) {
+                   const double* A, std::size_t lda, const double* B, std::size_t ldb, double* C, std::size_t ldc) {
     const std::size_t MR = kern.mr, NR = kern.nr;
     const BlockSizes blocks = block_sizes();
     const std::size_t MC = std::min(round_up(blocks.mc, MR), round_up(M, MR));
     const std::size_t KC = few_rows_kc(K);
     const std::size_t NC = std::min(round_up(blocks.nc, NR), round_up(N, NR));
     PackBuffers& buffers = thread_buffers();
-    double* a_own = a_packed_all ? nullptr : buffers.a.get(MC * KC);
-    const double* a_pack = a_own;
+    double* a_pack = buffers.a.get(MC * KC);
     double* b_pack = kern.partial_b_in_place ? nullptr : buffers.b.get(KC * NR);  // a last, narrow panel only
 
     for (std::size_t ic = 0; ic < M; ic += MC) {
@@ -98,10 +88,7 @@ void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::si
         for (std::size_t pc = 0; pc < K; pc += KC) {
             const std::size_t kc = std::min(KC, K - pc);
             const bool accumulate = pc > 0;
-            if (a_packed_all)
-                a_pack = a_packed_all + pc * MC;  // MC covers all of M here (see gemm_large)
-            else
-                pack_a(trans_a, A, lda, ic, mc, pc, kc, MR, a_own);
+            pack_a(trans_a, A, lda, ic, mc, pc, kc, MR, a_pack);
             for (std::size_t jc = 0; jc < N; jc += NC) {
                 const std::size_t nc = std::min(NC, N - jc);
                 // Columns [0, in_place) of this block are read in place; a narrow rest, if any, is packed.

@@ -27,8 +27,6 @@ constexpr std::size_t kSmallMaxDotK = 32;
 constexpr std::size_t kFewRowsMaxTiles = 2;
 // The k slice of that road: short enough that the A panels and a B panel read from memory stay in L1 together.
 constexpr std::size_t kFewRowsMaxKC = 128;
-// Largest A (in numbers, padded rows x K) that the threads pack together once and share: 32 MiB.
-constexpr std::size_t kSharedAMax = std::size_t{4} << 20;
 // op(A) · B.T takes the transposed-tile kernel up to this many rows of A and this long a k sum (the packed A
 // and a block of B's rows then stay in L1 / L2).
 constexpr std::size_t kBtMaxRows = 32;
