@@ -42,10 +42,12 @@ constexpr double kAltKernelGain = 0.9;
 // ---- the micro-kernels' prefetching (blocked.cpp, shapes.cpp) ----
 // The kernels prefetch B this many rows ahead of the row they multiply (timed: 8 to 32 are alike; 16).
 constexpr std::size_t kPrefetchRows = 16;
-// The few-rows road reads B's rows in place from memory (one cache line of each row per call), so it asks
-// further ahead. Timed in the training loop on Zen 5, alternating the settings in one run: 16 rows ahead
-// 2.04 ms for the forward pass, 32 rows 1.71, 48 rows 1.59, 64 rows 1.56, 96 rows 1.60 (one thread).
-constexpr std::size_t kFewRowsPrefetchRows = 64;
+// The few-rows road reads B's rows in place from memory (two or three cache lines of each row per call), so
+// it asks further ahead. Timed on Zen 5 with the 10 x 16 kernel, W1 · X alone on one thread, the settings
+// alternated in blocks in one run: 16 or 32 rows ahead 1.52-1.60 ms, 48 rows 1.56-1.62, 64 rows 1.57-1.63,
+// 96 rows 1.73, 128 rows 1.82; the training iteration the same for 16 to 64. (With the old 20 x 8 kernel, 16
+// rows were much slower, 2.04 ms for the forward pass against 1.56 for 64.)
+constexpr std::size_t kFewRowsPrefetchRows = 32;
 
 // ---- block sizes (tuning.cpp: default_block_sizes) ----
 // Shares of this machine's L1d and L2 that the A micro-panel and the B block may fill, and the largest MC.
