@@ -36,11 +36,14 @@ void gemm_unchecked(bool trans_a, bool trans_b, std::size_t M, std::size_t N, st
                     double* C, std::size_t ldc);
 
 // EN: Cache block sizes of the blocked GEMM, in rows / columns: mc rows of A, kc values of k and nc columns
-//     of B per block (mc and nc are rounded up to whole micro-tiles). Tests shrink them to exercise every edge.
-//     set_block_sizes throws std::invalid_argument when a size is 0. Do not change them while a product runs.
+//     of B per block (mc and nc are rounded up to whole micro-tiles; a product whose k sum is shorter than kc
+//     takes proportionally more columns, so its block of B fills the same room). Tests shrink them to exercise
+//     every edge. set_block_sizes throws std::invalid_argument when a size is 0. Do not change them while a
+//     product runs.
 // KO: 블록 GEMM의 캐시 블록 크기(행/열 수): A의 mc행, k의 kc개, B의 nc열(mc와 nc는 마이크로 타일 단위로
-//     올림). 테스트가 모든 경계를 지나도록 줄여 씁니다. 크기가 0이면 set_block_sizes가
-//     std::invalid_argument를 던집니다. 곱을 계산하는 동안에는 바꾸지 마세요.
+//     올림. k 합이 kc보다 짧은 곱은 B 블록이 같은 공간을 채우도록 그만큼 열을 더 씁니다). 테스트가 모든
+//     경계를 지나도록 줄여 씁니다. 크기가 0이면 set_block_sizes가 std::invalid_argument를 던집니다. 곱을
+//     계산하는 동안에는 바꾸지 마세요.
 struct BlockSizes {
     std::size_t mc = 0;
     std::size_t kc = 0;

@@ -39,7 +39,7 @@ void gemm_blocked(const MicroKernel& kern, bool trans_a, bool trans_b, std::size
     const BlockSizes blocks = block_sizes();
     const std::size_t MC = std::min(round_up(blocks.mc, MR), round_up(M, MR));
     const std::size_t KC = std::min(blocks.kc, K);
-    const std::size_t NC = std::min(round_up(blocks.nc, NR), round_up(N, NR));
+    const std::size_t NC = columns_per_block(blocks, KC, N, NR);
     PackBuffers& buffers = thread_buffers();
     double* a_pack = buffers.a.get(MC * KC);
     double* b_pack = buffers.b.get(KC * NC);

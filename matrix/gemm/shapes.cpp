@@ -78,7 +78,7 @@ void gemm_few_rows(const MicroKernel& kern, bool trans_a, std::size_t M, std::si
     const BlockSizes blocks = block_sizes();
     const std::size_t MC = std::min(round_up(blocks.mc, MR), round_up(M, MR));
     const std::size_t KC = few_rows_kc(K);
-    const std::size_t NC = std::min(round_up(blocks.nc, NR), round_up(N, NR));
+    const std::size_t NC = columns_per_block(blocks, KC, N, NR);
     PackBuffers& buffers = thread_buffers();
     double* a_pack = buffers.a.get(MC * KC);
     double* b_pack = kern.partial_b_in_place ? nullptr : buffers.b.get(KC * NR);  // a last, narrow panel only

@@ -84,7 +84,7 @@ const Caches& machine_caches() {
 //       kL1Share of L1d.
 //   NC: the KC x NC B block stays in L2 for all the A micro-panels of a row block: kL2Share of L2.
 //   MC: no cache holds the A block in this loop order (its micro-panels are read once per B block), so MC
-//       only bounds the packed A's memory: kMaxMC rows, 4 MiB at KC = 256.
+//       only bounds the packed A's memory: kMaxMC rows, 8 MiB at KC = 512.
 // The shares were timed on a Zen 5 core (48 KiB L1d, 1 MiB L2): see tuning.hpp.
 BlockSizes default_block_sizes() {
     const Caches& c = machine_caches();

@@ -7,6 +7,7 @@
 // exception, kSmallMaxWork / kSmallMaxDotK below, which choose between two kinds of rounding.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 
 #include "matrix/gemm.hpp"
@@ -51,11 +52,13 @@ constexpr std::size_t kFewRowsPrefetchRows = 32;
 
 // ---- block sizes (tuning.cpp: default_block_sizes) ----
 // Shares of this machine's L1d and L2 that the A micro-panel and the B block may fill, and the largest MC.
-// Timed on a Zen 5 core (48 KiB L1d, 1 MiB L2), 1024^3 and 2048^3, KC from 128 to 448 and NC from 144 to 480:
-// within a few per cent of each other (the B panels stream from L2 either way); a third of L1 (KC = 256) and
-// half of L2 (NC = 240) were at the top in most runs. The old constants (KC 320, NC 384, from a 2 MiB L2)
-// put 94% of this L2 under the B block.
-constexpr double kL1Share = 0.34;
+// Timed on a Zen 5 core (48 KiB L1d, 1 MiB L2), one thread, the settings alternated in blocks of runs in one
+// program: two thirds of L1 (KC = 512, NC = 120) against a third (KC = 256, NC = 240), the same half of L2 for
+// the B block: 512^3 90.4 against 88.6 GFLOP/s, 1024^3 94.8 against 91.9, 2048^3 91.7 against 88.7, 256^3
+// alike; two threads on 2048^3 179 against 171. A deeper k slice loads and stores each C tile half as often.
+// KC from 640 to 768 (NC 96 to 72) was no better. (Timed one after the other, not alternated, the earlier
+// settings had looked alike within the machine's drift.)
+constexpr double kL1Share = 0.67;
 constexpr double kL2Share = 0.5;
 constexpr std::size_t kMaxMC = 2048;
 
@@ -71,5 +74,13 @@ const Caches& machine_caches();
 BlockSizes default_block_sizes();
 
 inline std::size_t round_up(std::size_t x, std::size_t m) { return (x + m - 1) / m * m; }
+
+// Columns of B per block (NC) for a product whose k slice is KC: nc at the full kc, and more in proportion for
+// a shorter slice (a short k sum such as W1.T · dZ1's 20), so the KC x NC block of B still fills its share of
+// L2 rather than cutting N into needless blocks. Whole tiles of nr, at most all of N.
+inline std::size_t columns_per_block(const BlockSizes& blocks, std::size_t KC, std::size_t N, std::size_t nr) {
+    const std::size_t nc = KC < blocks.kc ? blocks.nc * (blocks.kc / KC) : blocks.nc;
+    return std::min(round_up(nc, nr), round_up(N, nr));
+}
 
 }  // namespace dnn::gemm::detail
