@@ -66,8 +66,8 @@ void gemm_large(bool trans_a, bool trans_b, std::size_t M, std::size_t N, std::s
     // slice at a time into L1 as it goes. The threads used to pack A once together in a round of their own and
     // share it; that round waited for W1 from memory, then each core read half the packed A from the other's
     // cache. Timed on Zen 5, two threads, the two ways alternated in blocks of 10 calls in one program: W1 · X
-    // alone 0.68 ms against 0.73; a whole training iteration 1% faster to 3% slower, as the machine was quiet
-    // or busy (each core then reads all of W1).
+    // alone 0.68 ms against 0.73; a whole training iteration from 4% faster to 3% slower, as the machine was
+    // quiet or busy (each core now reads all of W1).
     const bool few_rows = takes_few_rows_road(kern, trans_b, M);
 
     dnn::detail::parallel_for(parts, [&](std::size_t part) {
