@@ -96,8 +96,23 @@ BlockSizes default_block_sizes() {
     return {kMaxMC, kc, nc};
 }
 
-BlockSizes block_sizes() {
+namespace {
+
+// The defaults, unless set_block_sizes came first. Called once (see block_sizes).
+bool set_defaults_on_first_use() {
     if (g_kc.load() == 0) reset_block_sizes();
+    return true;
+}
+
+}  // namespace
+
+BlockSizes block_sizes() {
+    // The first use sets the defaults as a function-local static, which C++ initialises once while any other
+    // thread waits. Checking g_kc instead let a second thread read mc and kc already stored and nc still 0 when
+    // both threads' first product began together (W1 · X on two threads, first in a process): its column
+    // loop then never advanced (found by CI's ThreadSanitizer run, which hung).
+    static const bool defaults_set = set_defaults_on_first_use();
+    (void)defaults_set;
     return {g_mc.load(), g_kc.load(), g_nc.load()};
 }
 
