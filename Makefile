@@ -32,6 +32,9 @@ else ifeq ($(DEBUG),1)
 else
   CONFIG   :=
   OPTFLAGS := -O2 $(NATIVE)
+  # g++'s -O2 vectorizes no loop it would have to check at run time (for overlap or a step of 1), so the
+  # elementwise loop (W - lr * dW) ran one double at a time: -O3 took W1's update from 0.18 to 0.12 ms.
+  FLAGS_matrix/ops.cpp := -O3
 endif
 ifeq ($(PORTABLE),1)
   CONFIG := $(if $(CONFIG),$(CONFIG)-)portable
