@@ -12,6 +12,8 @@
 #include <cstring>
 #include <vector>
 
+#include "matrix/gemm/peak.hpp"
+#include "matrix/gemm/thread_pool.hpp"
 #include "matrix/threads.hpp"
 #include "dnn.hpp"
 
@@ -21,6 +23,68 @@ double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     const std::size_t n = v.size();
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+double since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// On two threads: the three products with X's size, each timed alone right after an iteration (so they meet X
+// and W1 where the loop leaves them), the rest of the iteration, and how fast the iteration could be on this
+// machine: those products at 100% of both cores' multiply-add peak, except that W1.T . dZ1 cannot end before
+// dA0's 20.5 MB are written (a plain write of that size on two threads, timed the same way).
+void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::vector<int>& layers_dims) {
+    using namespace dnn;
+    const double peak = gemm::detail::measure_fma_peak().gflops;
+    set_num_threads(2);
+    Parameters parameters = initialize_parameters_deep(layers_dims);
+    const Matrix W1 = parameters["W1"];
+    const Matrix dZ1 = np::random::randn(20, X.cols());
+    std::vector<double> dA0_sized(X.rows() * X.cols());
+    std::vector<double> iteration, w1x, dz1xt, w1tdz1, write;
+    for (int i = 0; i < 42; ++i) {
+        auto t0 = std::chrono::steady_clock::now();
+        auto [AL, caches] = L_model_forward(X, parameters);
+        compute_cost(AL, Y);
+        const Grads grads = L_model_backward(AL, Y, caches);
+        parameters = update_parameters(parameters, grads, 0.0075);
+        const double t_iteration = since(t0);
+        t0 = std::chrono::steady_clock::now();
+        const Matrix a = np::dot(W1, X);
+        const double t_w1x = since(t0);
+        t0 = std::chrono::steady_clock::now();
+        const Matrix b = np::dot(dZ1, X.T());
+        const double t_dz1xt = since(t0);
+        t0 = std::chrono::steady_clock::now();
+        const Matrix c = np::dot(W1.T(), dZ1);
+        const double t_w1tdz1 = since(t0);
+        t0 = std::chrono::steady_clock::now();
+        detail::parallel_for(2, [&](std::size_t part) {
+            const std::size_t n = dA0_sized.size() / 2;
+            double* p = dA0_sized.data() + part * n;
+            for (std::size_t j = 0; j < n; ++j) p[j] = double(j);
+        });
+        const double t_write = since(t0);
+        if (i < 2) continue;  // warm-up
+        iteration.push_back(t_iteration);
+        w1x.push_back(t_w1x);
+        dz1xt.push_back(t_dz1xt);
+        w1tdz1.push_back(t_w1tdz1);
+        write.push_back(t_write);
+    }
+    const double flops = 2.0 * 20 * double(X.rows()) * double(X.cols());  // each of the three products
+    const double at_peak = flops / (2 * peak * 1e6);                         // ms on both cores
+    const double products = median(w1x) + median(dz1xt) + median(w1tdz1);
+    const double rest = std::max(0.0, median(iteration) - products);
+    std::printf("where the 2-thread iteration's time goes (medians of 40; products timed alone after each iteration):"
+                " W1.X %.2f ms, dZ1.X.T %.2f ms, W1.T.dZ1 %.2f ms, the rest %.2f ms (iteration %.2f ms)\n",
+                median(w1x), median(dz1xt), median(w1tdz1), rest, median(iteration));
+    std::printf("its floor here: each product at 100%% of both cores' FMA peak (%.1f GFLOP/s each) takes %.2f ms, and "
+                "writing dA0's %.1f MB on two threads %.2f ms: %.2f + %.2f + max(%.2f, %.2f) = %.2f ms, "
+                "%.2f ms with the rest as it is\n",
+                peak, at_peak, 8e-6 * double(dA0_sized.size()), median(write), at_peak, at_peak, at_peak,
+                median(write), 2 * at_peak + std::max(at_peak, median(write)),
+                2 * at_peak + std::max(at_peak, median(write)) + rest);
 }
 
 }  // namespace
@@ -66,5 +130,6 @@ int main(int argc, char** argv) {
         std::printf("\n");
         std::fflush(stdout);
     }
+    where_the_time_goes(X, Y, layers_dims);
     return 0;
 }
