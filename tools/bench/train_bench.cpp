@@ -30,10 +30,13 @@ double since(std::chrono::steady_clock::time_point t0) {
 }
 
 // On two threads: the three products with X's size, each timed alone right after an iteration (so they meet X
-// and W1 where the loop leaves them), the rest of the iteration, and how fast the iteration could be on this
-// machine: those products at 100% of both cores' multiply-add peak, except that W1.T . dZ1 cannot end before
-// dA0's 20.5 MB are written (a plain write of that size on two threads, timed the same way).
-void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::vector<int>& layers_dims) {
+// and W1 where the loop leaves them), the rest of the iteration (its median, measured above, less the three),
+// and how fast the iteration could be on this machine: those products at 100% of both cores' multiply-add peak,
+// except that W1.T . dZ1 cannot end before dA0's 20.5 MB are written (a plain write of that size on two threads,
+// timed the same way). The iterations here are not timed: the products and the write between them change what
+// is in cache.
+void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::vector<int>& layers_dims,
+                         double iteration_ms) {
     using namespace dnn;
     const double peak = gemm::detail::measure_fma_peak().gflops;
     set_num_threads(2);
@@ -41,15 +44,13 @@ void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::
     const Matrix W1 = parameters["W1"];
     const Matrix dZ1 = np::random::randn(20, X.cols());
     std::vector<double> dA0_sized(X.rows() * X.cols());
-    std::vector<double> iteration, w1x, dz1xt, w1tdz1, write;
+    std::vector<double> w1x, dz1xt, w1tdz1, write;
     for (int i = 0; i < 42; ++i) {
-        auto t0 = std::chrono::steady_clock::now();
         auto [AL, caches] = L_model_forward(X, parameters);
         compute_cost(AL, Y);
         const Grads grads = L_model_backward(AL, Y, caches);
         parameters = update_parameters(parameters, grads, 0.0075);
-        const double t_iteration = since(t0);
-        t0 = std::chrono::steady_clock::now();
+        auto t0 = std::chrono::steady_clock::now();
         const Matrix a = np::dot(W1, X);
         const double t_w1x = since(t0);
         t0 = std::chrono::steady_clock::now();
@@ -66,7 +67,6 @@ void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::
         });
         const double t_write = since(t0);
         if (i < 2) continue;  // warm-up
-        iteration.push_back(t_iteration);
         w1x.push_back(t_w1x);
         dz1xt.push_back(t_dz1xt);
         w1tdz1.push_back(t_w1tdz1);
@@ -75,10 +75,10 @@ void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::
     const double flops = 2.0 * 20 * double(X.rows()) * double(X.cols());  // each of the three products
     const double at_peak = flops / (2 * peak * 1e6);                         // ms on both cores
     const double products = median(w1x) + median(dz1xt) + median(w1tdz1);
-    const double rest = std::max(0.0, median(iteration) - products);
-    std::printf("where the 2-thread iteration's time goes (medians of 40; products timed alone after each iteration):"
-                " W1.X %.2f ms, dZ1.X.T %.2f ms, W1.T.dZ1 %.2f ms, the rest %.2f ms (iteration %.2f ms)\n",
-                median(w1x), median(dz1xt), median(w1tdz1), rest, median(iteration));
+    const double rest = std::max(0.0, iteration_ms - products);
+    std::printf("where the 2-thread iteration's %.2f ms go: W1.X %.2f ms, dZ1.X.T %.2f ms, W1.T.dZ1 %.2f ms (medians "
+                "of 40, each timed alone right after an iteration), the rest %.2f ms\n",
+                iteration_ms, median(w1x), median(dz1xt), median(w1tdz1), rest);
     std::printf("its floor here: each product at 100%% of both cores' FMA peak (%.1f GFLOP/s each) takes %.2f ms, and "
                 "writing dA0's %.1f MB on two threads %.2f ms: %.2f + %.2f + max(%.2f, %.2f) = %.2f ms, "
                 "%.2f ms with the rest as it is\n",
@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
     Matrix Y(1, m);
     for (std::size_t j = 0; j < m; ++j) Y(0, j) = np::random::random_sample() < 0.35 ? 1.0 : 0.0;
 
+    double two_threads_ms = 0;
     for (int threads : {1, 2}) {
         set_num_threads(threads);
         Parameters parameters = initialize_parameters_deep(layers_dims);
@@ -121,6 +122,7 @@ int main(int argc, char** argv) {
             if (i >= 2) ms.push_back(t);
         }
         const double med = median(ms);
+        two_threads_ms = med;
         double mean = 0;  // shows the iterations that wait on something else (page faults, a busy machine)
         for (double t : ms) mean += t / ms.size();
         std::printf("dnn   training iteration [12288,20,7,5,1], m=209, %d thread%s: %7.2f ms (median of %d, mean "
@@ -130,6 +132,6 @@ int main(int argc, char** argv) {
         std::printf("\n");
         std::fflush(stdout);
     }
-    where_the_time_goes(X, Y, layers_dims);
+    where_the_time_goes(X, Y, layers_dims, two_threads_ms);
     return 0;
 }
