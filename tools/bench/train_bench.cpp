@@ -76,6 +76,7 @@ void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::
     const double at_peak = flops / (2 * peak * 1e6);                         // ms on both cores
     const double products = median(w1x) + median(dz1xt) + median(w1tdz1);
     const double rest = std::max(0.0, iteration_ms - products);
+    const double floor = 2 * at_peak + std::max(at_peak, median(write));
     std::printf("where the 2-thread iteration's %.2f ms go: W1.X %.2f ms, dZ1.X.T %.2f ms, W1.T.dZ1 %.2f ms (medians "
                 "of 40, each timed alone right after an iteration), the rest %.2f ms\n",
                 iteration_ms, median(w1x), median(dz1xt), median(w1tdz1), rest);
@@ -83,8 +84,7 @@ void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::
                 "writing dA0's %.1f MB on two threads %.2f ms: %.2f + %.2f + max(%.2f, %.2f) = %.2f ms, "
                 "%.2f ms with the rest as it is\n",
                 peak, at_peak, 8e-6 * double(dA0_sized.size()), median(write), at_peak, at_peak, at_peak,
-                median(write), 2 * at_peak + std::max(at_peak, median(write)),
-                2 * at_peak + std::max(at_peak, median(write)) + rest);
+                median(write), floor, floor + rest);
 }
 
 }  // namespace
