@@ -42,7 +42,7 @@ void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::
     set_num_threads(2);
     Parameters parameters = initialize_parameters_deep(layers_dims);
     const Matrix W1 = parameters["W1"];
-    const Matrix dZ1 = np::random::randn(20, X.cols());
+    const Matrix dZ1 = np::random::randn(W1.rows(), X.cols());
     std::vector<double> dA0_sized(X.rows() * X.cols());
     std::vector<double> w1x, dz1xt, w1tdz1, write;
     for (int i = 0; i < 42; ++i) {
@@ -72,7 +72,7 @@ void where_the_time_goes(const dnn::Matrix& X, const dnn::Matrix& Y, const std::
         w1tdz1.push_back(t_w1tdz1);
         write.push_back(t_write);
     }
-    const double flops = 2.0 * 20 * double(X.rows()) * double(X.cols());  // each of the three products
+    const double flops = 2.0 * double(W1.rows()) * double(X.rows()) * double(X.cols());  // each of the three
     const double at_peak = flops / (2 * peak * 1e6);                         // ms on both cores
     const double products = median(w1x) + median(dz1xt) + median(w1tdz1);
     const double rest = std::max(0.0, iteration_ms - products);
